@@ -1,0 +1,187 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from tudoi.images import SafeImageField, UploadTo
+from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
+
+
+class Venue(Slugged, Publishable):
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=255)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    hours = models.TextField(_("opening hours"), blank=True)
+    accessibility = models.TextField(_("access and accessibility"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="venue_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="venue_longitude_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def map_url(self) -> str:
+        """OpenStreetMap at the venue: no third-party script on our pages, and it opens in any phone's browser."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=18/{self.latitude}/{self.longitude}"
+        )
+
+
+class Speaker(Slugged, Publishable):
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    bio = models.TextField(_("biography"), blank=True)
+    photo = SafeImageField(_("photo"), upload_to=UploadTo("speakers"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self):
+        return self.name
+
+
+class SessionKind(models.TextChoices):
+    CEREMONY = "ceremony", _("Ceremony")
+    FORUM = "forum", _("Talk or forum")
+    WORKSHOP = "workshop", _("Workshop")
+    PERFORMANCE = "performance", _("Performance")
+    EXHIBITION = "exhibition", _("Exhibition")
+    FAIR = "fair", _("Fair")
+    NETWORKING = "networking", _("Business meeting")
+    TOUR = "tour", _("Tour")
+    FAMILY = "family", _("For children and families")
+
+
+class DeliveryLanguage(models.TextChoices):
+    VI = "vi", _("Vietnamese")
+    EN = "en", _("English")
+    BOTH = "vi-en", _("Vietnamese and English")
+    NONE = "none", _("No spoken language")
+
+
+class SessionQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.select_related("venue").prefetch_related("sectors")
+
+    def on_day(self, day):
+        return self.filter(starts_at__date=day)
+
+
+class Session(Slugged, Publishable):
+    slug_source = "title"
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("type"), max_length=12, choices=SessionKind.choices)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("venue"))
+    location_detail = models.CharField(
+        _("place within the venue"), max_length=200, blank=True, help_text=_("For example: booth B12, stage.")
+    )
+    sectors = models.ManyToManyField("exhibitors.Sector", blank=True, related_name="sessions", verbose_name=_("sectors"))
+    speakers = models.ManyToManyField(Speaker, blank=True, related_name="sessions", verbose_name=_("speakers"))
+    host_units = models.ManyToManyField(
+        "exhibitors.CreativeUnit", blank=True, related_name="hosted_sessions", verbose_name=_("host units")
+    )
+    language = models.CharField(
+        _("language of delivery"), max_length=5, choices=DeliveryLanguage.choices, default=DeliveryLanguage.VI
+    )
+    capacity = models.PositiveIntegerField(
+        _("seats"), null=True, blank=True, help_text=_("Leave empty for open entry without registration.")
+    )
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    image = SafeImageField(_("image"), upload_to=UploadTo("sessions"), blank=True)
+    is_highlight = models.BooleanField(_("highlight on the home page"), default=False)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at", "venue__order", "title"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"),
+            models.CheckConstraint(condition=Q(capacity__isnull=True) | Q(capacity__gt=0), name="session_capacity_positive"),
+            models.CheckConstraint(
+                condition=Q(registration_opens_at__isnull=True)
+                | Q(registration_closes_at__isnull=True)
+                | Q(registration_closes_at__gt=F("registration_opens_at")),
+                name="session_registration_window_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "starts_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def is_on_at(self, moment) -> bool:
+        return self.starts_at <= moment < self.ends_at
+
+    @property
+    def needs_registration(self) -> bool:
+        return self.capacity is not None
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITLISTED = "waitlisted", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Registration(TimeStamped):
+    """A visitor's seat, or place on the waiting list, for a session with limited seats."""
+
+    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("session"))
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=RegistrationStatus.choices, default=RegistrationStatus.CONFIRMED
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
+    consent = models.BooleanField(_("consent to the use of these details"), default=False)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["session", "created_at"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "session",
+                condition=~Q(status=RegistrationStatus.CANCELLED),
+                name="registration_one_active_per_email",
+            ),
+            models.CheckConstraint(condition=Q(status__in=RegistrationStatus.values), name="registration_status_valid"),
+            models.CheckConstraint(condition=Q(consent=True), name="registration_has_consent"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} – {self.session}"

@@ -1,0 +1,20 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Session, Speaker, Venue
+
+
+@register(Venue)
+class VenueTranslation(TranslationOptions):
+    fields = ("name", "address", "description", "hours", "accessibility")
+    required_languages = {"vi": ("name", "address")}
+
+
+@register(Speaker)
+class SpeakerTranslation(TranslationOptions):
+    fields = ("role", "organisation", "bio")
+
+
+@register(Session)
+class SessionTranslation(TranslationOptions):
+    fields = ("title", "summary", "description", "location_detail")
+    required_languages = {"vi": ("title",)}

@@ -1,0 +1,124 @@
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from tudoi.images import SafeImageField, UploadTo
+from tudoi.models import Publishable, PublishableQuerySet, Slugged
+
+
+class Exhibition(Slugged, Publishable):
+    slug_source = "title"
+
+    title = models.CharField(_("title"), max_length=200)
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    description = models.TextField(_("curatorial text"), blank=True)
+    starts_on = models.DateField(_("opens on"))
+    ends_on = models.DateField(_("closes on"))
+    venue = models.ForeignKey(
+        "events.Venue", on_delete=models.PROTECT, related_name="exhibitions", verbose_name=_("venue")
+    )
+    hours = models.TextField(_("opening hours"), blank=True)
+    free_entry = models.BooleanField(_("free entry"), default=True)
+    organisers = models.TextField(_("organisers"), blank=True)
+    supporters = models.TextField(_("supported by"), blank=True)
+    image = SafeImageField(_("image"), upload_to=UploadTo("exhibitions"), blank=True)
+
+    class Meta:
+        ordering = ["starts_on", "title"]
+        verbose_name = _("exhibition")
+        verbose_name_plural = _("exhibitions")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="exhibition_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Artist(Slugged, Publishable):
+    name = models.CharField(_("name"), max_length=150)
+    bio = models.TextField(_("short biography"), blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    photo = SafeImageField(_("photo"), upload_to=UploadTo("artists"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("artist")
+        verbose_name_plural = _("artists")
+
+    def __str__(self):
+        return self.name
+
+
+class Region(models.TextChoices):
+    NORTH = "north", _("Northern Vietnam")
+    HIGHLANDS = "highlands", _("Northern and Central Highlands")
+    CENTRAL = "central", _("Central Vietnam")
+    SOUTH = "south", _("Southern Vietnam")
+    CITY = "city", _("City life")
+
+
+class Technique(models.TextChoices):
+    DIGITAL = "digital", _("Digital illustration")
+    HAND = "hand", _("Hand-drawn or painted")
+    MIXED = "mixed", _("Mixed media")
+
+
+class ArtworkQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.select_related("exhibition").prefetch_related("artists")
+
+
+class Artwork(Slugged, Publishable):
+    slug_source = "title"
+
+    exhibition = models.ForeignKey(
+        Exhibition, on_delete=models.CASCADE, related_name="artworks", verbose_name=_("exhibition")
+    )
+    catalogue_number = models.PositiveSmallIntegerField(_("catalogue number"))
+    title = models.CharField(_("title"), max_length=200)
+    artists = models.ManyToManyField(Artist, related_name="artworks", verbose_name=_("artists"))
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    medium = models.CharField(_("medium"), max_length=200, blank=True)
+    technique = models.CharField(_("technique"), max_length=10, choices=Technique.choices, blank=True)
+    region = models.CharField(_("theme or region"), max_length=10, choices=Region.choices, blank=True)
+    width_cm = models.DecimalField(_("width (cm)"), max_digits=6, decimal_places=1, null=True, blank=True)
+    height_cm = models.DecimalField(_("height (cm)"), max_digits=6, decimal_places=1, null=True, blank=True)
+    caption = models.CharField(_("caption"), max_length=400, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    alt_text = models.CharField(
+        _("alt text"), max_length=300, help_text=_("What the image shows, for people who cannot see it.")
+    )
+    long_description = models.TextField(
+        _("long description"), blank=True, help_text=_("A fuller description of the image for blind visitors.")
+    )
+    image = SafeImageField(_("image"), upload_to=UploadTo("artworks"), blank=True)
+    credit = models.CharField(_("credit"), max_length=300, blank=True)
+    rights = models.CharField(_("rights"), max_length=300, blank=True)
+
+    objects = ArtworkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["exhibition", "catalogue_number"]
+        verbose_name = _("artwork")
+        verbose_name_plural = _("artworks")
+        constraints = [
+            models.UniqueConstraint(fields=["exhibition", "catalogue_number"], name="artwork_catalogue_number_unique"),
+            models.CheckConstraint(
+                condition=Q(width_cm__isnull=True) | Q(width_cm__gt=0), name="artwork_width_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(height_cm__isnull=True) | Q(height_cm__gt=0), name="artwork_height_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.catalogue_number}. {self.title}"
+
+    @property
+    def dimensions(self) -> str:
+        if self.width_cm and self.height_cm:
+            return f"{self.height_cm:g} × {self.width_cm:g} cm"
+        return ""

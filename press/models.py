@@ -1,0 +1,133 @@
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from tudoi.images import SafeImageField, UploadTo
+from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
+
+
+class PressContact(Publishable):
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
+
+    def __str__(self):
+        return self.name
+
+
+class PressReleaseQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.order_by("-publish_at", "-created_at")
+
+
+class PressRelease(Slugged, Publishable):
+    """A press release; its `publish_at` is the embargo: hidden everywhere until then."""
+
+    slug_source = "title"
+
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    body = models.TextField(_("text"), help_text=_("Plain text; separate paragraphs with an empty line."))
+    image = SafeImageField(_("image"), upload_to=UploadTo("press"), blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    contact = models.ForeignKey(
+        PressContact, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("press contact")
+    )
+
+    objects = PressReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-created_at"]
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+
+    def __str__(self):
+        return self.title
+
+
+class AssetKind(models.TextChoices):
+    LOGO = "logo", _("Logo")
+    PHOTO = "photo", _("Photo")
+    DOCUMENT = "document", _("Document")
+
+
+class Licence(models.TextChoices):
+    CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0")
+    PRESS = "press", _("Free for press use with credit")
+    RESERVED = "reserved", _("All rights reserved; ask before use")
+
+
+class MediaAsset(Slugged, Publishable):
+    slug_source = "title"
+
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=AssetKind.choices)
+    caption = models.TextField(_("caption"), blank=True)
+    image = SafeImageField(_("image"), upload_to=UploadTo("media-kit"), blank=True)
+    document = models.FileField(
+        _("document"),
+        upload_to=UploadTo("media-kit/documents"),
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"])],
+    )
+    credit = models.CharField(_("credit"), max_length=200)
+    licence = models.CharField(_("licence"), max_length=12, choices=Licence.choices, default=Licence.PRESS)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("media kit asset")
+        verbose_name_plural = _("media kit assets")
+        constraints = [
+            models.CheckConstraint(condition=~Q(image="") | ~Q(document=""), name="mediaasset_has_file"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class AccreditationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+class AccreditationRequest(TimeStamped):
+    name = models.CharField(_("name"), max_length=150)
+    outlet = models.CharField(_("media outlet"), max_length=200)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    days = models.CharField(_("days"), max_length=40, help_text=_("Days of attendance, for example 2026-01-10."))
+    message = models.TextField(_("message"), max_length=3000, blank=True)
+    press_card = models.FileField(
+        _("press card"),
+        upload_to=UploadTo("accreditation"),
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png", "webp"])],
+    )
+    language = models.CharField(_("language"), max_length=5, default="vi")
+    status = models.CharField(
+        _("status"), max_length=10, choices=AccreditationStatus.choices, default=AccreditationStatus.PENDING
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("accreditation request")
+        verbose_name_plural = _("accreditation requests")
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=AccreditationStatus.values), name="accreditation_status_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.outlet})"

@@ -1,0 +1,60 @@
+"""Shared fixtures and the rules for tests that need PostgreSQL or a browser.
+
+On a laptop those tests skip with a reason; CI sets TUDOI_REQUIRE_POSTGRES=1 and TUDOI_REQUIRE_BROWSER=1 so that
+they fail instead when the service is missing.
+"""
+
+import os
+import shutil
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; pytest-django's live_server is fine with that.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _required(name: str) -> bool:
+    return os.environ.get(name, "") == "1"
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            if _required("TUDOI_REQUIRE_POSTGRES"):
+                pytest.fail("TUDOI_REQUIRE_POSTGRES=1 but DATABASE_URL does not point to PostgreSQL.")
+            pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://user@host/db to run it")
+    if item.get_closest_marker("browser"):
+        missing = None
+        if not CHROMIUM:
+            missing = "Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH)"
+        else:
+            try:
+                import playwright  # noqa: F401
+            except ImportError:
+                missing = "the playwright package is not installed"
+        if missing:
+            if _required("TUDOI_REQUIRE_BROWSER"):
+                pytest.fail(f"TUDOI_REQUIRE_BROWSER=1 but {missing}.")
+            pytest.skip(f"needs a browser: {missing}")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(settings, tmp_path, monkeypatch):
+    """Plain static storage (no manifest in tests), media in a temporary folder, a fast hasher, a clean cache."""
+    from django.core.cache import cache
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TUDOI_DEMO = False
+    monkeypatch.delenv("TUDOI_NOW", raising=False)
+    cache.clear()
+    yield
+    cache.clear()

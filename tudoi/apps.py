@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TudoiConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "tudoi"
+    verbose_name = _("Site")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deploy checks)

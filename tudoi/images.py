@@ -1,0 +1,143 @@
+"""Images: upload validation and re-encoding, and renditions through sorl-thumbnail.
+
+Every accepted upload is decoded and written out again by Pillow, so what is stored is a plain JPEG, PNG or WebP
+with no metadata and nothing hidden after the image data (an HTML or script "polyglot" loses its payload).
+"""
+
+import io
+import os
+import warnings
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+from sorl.thumbnail.kvstores.base import KVStoreBase
+
+from .text import slugify_vi
+
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}"
+
+
+def reencode_image(upload) -> SimpleUploadedFile:
+    """Check an uploaded file is a real JPEG, PNG or WebP within the limits, and return it re-encoded.
+
+    Raises forms.ValidationError with a message for the person who uploaded it.
+    """
+    max_bytes = settings.TUDOI_IMAGE_MAX_BYTES
+    max_pixels = settings.TUDOI_IMAGE_MAX_PIXELS
+    size = getattr(upload, "size", None)
+    if size is not None and size > max_bytes:
+        raise forms.ValidationError(
+            _("This file is %(size)s MB; images may be at most %(limit)s MB. Please upload a smaller version."),
+            code="image_too_large",
+            params={"size": _megabytes(size), "limit": _megabytes(max_bytes)},
+        )
+    upload.seek(0)
+    data = upload.read()
+    not_an_image = forms.ValidationError(
+        _("Upload a JPEG, PNG or WebP image. This file is not one (SVG and other formats are not accepted)."),
+        code="invalid_image",
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            fmt = image.format
+            if fmt not in ALLOWED_FORMATS:
+                raise not_an_image
+            width, height = image.size
+            if width * height > max_pixels:
+                raise forms.ValidationError(
+                    _("This image is %(width)s × %(height)s pixels; the limit is %(limit)s megapixels."),
+                    code="image_too_many_pixels",
+                    params={"width": width, "height": height, "limit": max_pixels // 1_000_000},
+                )
+            image.load()
+            image = ImageOps.exif_transpose(image)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise forms.ValidationError(
+            _("This image is too large to process; the limit is %(limit)s megapixels."),
+            code="image_too_many_pixels",
+            params={"limit": max_pixels // 1_000_000},
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise not_an_image from None
+
+    out = io.BytesIO()
+    if fmt == "JPEG":
+        image.convert("RGB").save(out, "JPEG", quality=90, optimize=True)
+    elif fmt == "WEBP":
+        image.save(out, "WEBP", quality=90)
+    else:
+        image.save(out, "PNG", optimize=True)
+    stem = os.path.splitext(os.path.basename(getattr(upload, "name", "") or "image"))[0]
+    name = f"{slugify_vi(stem) or 'image'}.{ALLOWED_FORMATS[fmt]}"
+    return SimpleUploadedFile(name, out.getvalue(), content_type=f"image/{ALLOWED_FORMATS[fmt].replace('jpg', 'jpeg')}")
+
+
+class SafeImageFormField(forms.ImageField):
+    default_error_messages = {
+        "invalid_image": _("Upload a JPEG, PNG or WebP image. This file is not one (SVG and other formats are not accepted)."),
+    }
+
+    def to_python(self, data):
+        if data in self.empty_values:
+            return None
+        return super().to_python(reencode_image(data))
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs["accept"] = "image/jpeg,image/png,image/webp"
+        return attrs
+
+
+class SafeImageField(models.ImageField):
+    """An ImageField whose forms (the admin's included) accept only re-encoded JPEG, PNG or WebP within limits."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
+
+
+@deconstructible
+class UploadTo:
+    """Upload path with an ASCII file name: `units/logos/ha-noi.png`, not `units/logos/Hà Nội.png`."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def __call__(self, instance, filename: str) -> str:
+        stem, ext = os.path.splitext(os.path.basename(filename))
+        return f"{self.folder}/{slugify_vi(stem) or 'file'}{ext.lower()}"
+
+    def __eq__(self, other):
+        return isinstance(other, UploadTo) and other.folder == self.folder
+
+
+class CacheKVStore(KVStoreBase):
+    """sorl-thumbnail's key-value store kept in Django's cache only (no database table, so no queries per image).
+
+    When an entry is lost the rendition is not made again: sorl first checks whether the file already exists.
+    """
+
+    timeout = 60 * 60 * 24 * 30
+
+    def _get_raw(self, key):
+        return cache.get(key)
+
+    def _set_raw(self, key, value):
+        cache.set(key, value, self.timeout)
+
+    def _delete_raw(self, *keys):
+        cache.delete_many(keys)
+
+    def _find_keys_raw(self, prefix):
+        return []

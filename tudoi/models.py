@@ -1,0 +1,83 @@
+"""Shared abstract bases: timestamps, the publishing workflow and server-made slugs."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from . import clock
+from .text import slugify_vi
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """The one way to ask for what the public may see: published, and its publication time has come."""
+        return self.filter(Q(publish_at__isnull=True) | Q(publish_at__lte=clock.now()), status=Status.PUBLISHED)
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Publishable(TimeStamped):
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    publish_at = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to publish at once; set a time to keep the item hidden until then (embargo)."),
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == Status.PUBLISHED and (self.publish_at is None or self.publish_at <= clock.now())
+
+
+class Slugged(models.Model):
+    """A slug made on the server from the Vietnamese name on first save, unique, and kept when the name changes.
+
+    Subclasses name the field it comes from in `slug_source`.
+    """
+
+    slug_source = "name"
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=90,
+        unique=True,
+        blank=True,
+        help_text=_("Part of the page address. Made from the Vietnamese name when left empty; kept afterwards."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self) -> str:
+        source = getattr(self, f"{self.slug_source}_vi", None) or getattr(self, self.slug_source, "") or ""
+        base = slugify_vi(source) or self._meta.model_name
+        taken = set(
+            type(self)._base_manager.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True)
+        )
+        slug, n = base, 2
+        while slug in taken:
+            slug = f"{base}-{n}"
+            n += 1
+        return slug

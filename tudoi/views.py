@@ -1,0 +1,141 @@
+"""Site-wide views: the language redirect and switcher, home, partners, visit, health and error pages."""
+
+from itertools import groupby
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import requires_csrf_token
+from django.views.generic import TemplateView
+
+from events.models import Session, Venue
+from exhibitions.models import Artwork, Exhibition
+from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
+
+from .text import nfc
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def language_from_path(path: str) -> str | None:
+    first = path.lstrip("/").split("/", 1)[0]
+    return first if first in LANGUAGE_CODES else None
+
+
+def swap_language(path: str, language: str) -> str:
+    """The same page in another language: paths after the prefix are the same in every language."""
+    current = language_from_path(path)
+    if current is None:
+        return f"/{language}/"
+    return f"/{language}" + path[len(current) + 1 :]
+
+
+def root_redirect(request):
+    """`/` goes to the visitor's language: a chosen language, else the browser's, else Vietnamese."""
+    language = translation.get_language_from_request(request, check_path=False)
+    response = HttpResponseRedirect(f"/{language}/")
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+def switch_language(request, language: str):
+    """Open the current page in another language and remember the choice. Never leaves the site."""
+    if language not in LANGUAGE_CODES:
+        raise Http404
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False) or (
+        not target.startswith("/") or target.startswith("//") or target.startswith("/\\")
+    ):
+        target = "/"
+    path, _sep, query = target.partition("?")
+    destination = swap_language(path, language) + (f"?{query}" if query else "")
+    response = HttpResponseRedirect(destination)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=True,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+def healthz(request):
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def partners_by_role():
+    """Published partners grouped by role in the order of PartnerRole: [(role label, [partners])]."""
+    rank = {value: index for index, value in enumerate(PartnerRole.values)}
+    partners = sorted(Partner.objects.published(), key=lambda p: (rank[p.role], p.order, p.name))
+    return [(PartnerRole(role).label, list(group)) for role, group in groupby(partners, key=lambda p: p.role)]
+
+
+class HomeView(TemplateView):
+    template_name = "tudoi/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sessions = Session.objects.published()
+        exhibition = Exhibition.objects.published().select_related("venue").first()
+        figures = {"sectors": Sector.objects.published().count()}
+        figures["units"] = CreativeUnit.objects.published().count()
+        figures["sessions"] = sessions.count()
+        figures["works"] = Artwork.objects.published().filter(exhibition__status="published").count()
+        context.update(
+            figures=figures,
+            sectors=Sector.objects.published().annotate(
+                unit_count=Count("primary_units", filter=Q(primary_units__status="published"))
+            ),
+            highlights=sessions.filter(is_highlight=True).select_related("venue")[:6],
+            exhibition=exhibition,
+            artworks=(
+                exhibition.artworks.published().prefetch_related("artists")[:6] if exhibition else Artwork.objects.none()
+            ),
+            venues=Venue.objects.published(),
+        )
+        return context
+
+
+class PartnersView(TemplateView):
+    template_name = "tudoi/partners.html"
+
+
+class VisitView(TemplateView):
+    template_name = "tudoi/visit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["venues"] = Venue.objects.published()
+        context["exhibition"] = Exhibition.objects.published().select_related("venue").first()
+        return context
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", {"request_path": nfc(request.path)}, status=404)
+
+
+@requires_csrf_token
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)
+
+
+def server_error(request=None):
+    """Rendered without context processors or database access, so that it works while the database is down."""
+    language = language_from_path(request.path if request else "") or settings.LANGUAGE_CODE
+    with translation.override(language):
+        body = loader.get_template("500.html").render({"LANGUAGE_CODE": language})
+    return HttpResponse(body, status=500, content_type="text/html; charset=utf-8")
