@@ -1,10 +1,12 @@
 """Images: upload validation and re-encoding, and renditions through sorl-thumbnail.
 
-Every accepted upload is decoded and written out again by Pillow, so what is stored is a plain JPEG, PNG or WebP
-with no metadata and nothing hidden after the image data (an HTML or script "polyglot" loses its payload).
+Every accepted upload is decoded and written out again by Pillow, so what is stored is a plain JPEG, PNG or
+WebP with no metadata and nothing hidden after the image data (an HTML or script "polyglot" loses its
+payload).
 """
 
 import io
+import math
 import os
 import warnings
 
@@ -14,6 +16,7 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils.deconstruct import deconstructible
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from sorl.thumbnail.kvstores.base import KVStoreBase
@@ -24,7 +27,9 @@ ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f}"
+    # One decimal, rounded up, unless whole: a file just over the limit must not read "15 MB; limit 15 MB".
+    megabytes = math.ceil(size / (1024 * 1024) * 10) / 10
+    return number_format(megabytes, decimal_pos=0 if megabytes.is_integer() else 1)
 
 
 def reencode_image(upload) -> SimpleUploadedFile:
@@ -37,7 +42,10 @@ def reencode_image(upload) -> SimpleUploadedFile:
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes:
         raise forms.ValidationError(
-            _("This file is %(size)s MB; images may be at most %(limit)s MB. Please upload a smaller version."),
+            _(
+                "This file is %(size)s MB; images may be at most %(limit)s MB. "
+                "Please upload a smaller version."
+            ),
             code="image_too_large",
             params={"size": _megabytes(size), "limit": _megabytes(max_bytes)},
         )
@@ -51,7 +59,8 @@ def reencode_image(upload) -> SimpleUploadedFile:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data))
-            fmt = image.format
+            # Phones save "multi-picture" JPEGs (MPO): the first picture is the photo; keep it as a JPEG.
+            fmt = "JPEG" if image.format == "MPO" else image.format
             if fmt not in ALLOWED_FORMATS:
                 raise not_an_image
             width, height = image.size
@@ -72,21 +81,34 @@ def reencode_image(upload) -> SimpleUploadedFile:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise not_an_image from None
 
+    # Pillow writes some of `image.info` back out (a JPEG comment, which may hold "<script>"), so keep only
+    # what draws the picture: the colour profile and a palette's transparency.
+    icc_profile = image.info.get("icc_profile")
+    transparency = image.info.get("transparency")
+    image.info = {}
     out = io.BytesIO()
     if fmt == "JPEG":
-        image.convert("RGB").save(out, "JPEG", quality=90, optimize=True)
+        if image.mode != "RGB":
+            icc_profile = None  # a CMYK or greyscale profile does not describe the converted RGB pixels
+            image = image.convert("RGB")
+        image.save(out, "JPEG", quality=90, optimize=True, icc_profile=icc_profile)
     elif fmt == "WEBP":
-        image.save(out, "WEBP", quality=90)
+        image.save(out, "WEBP", quality=90, icc_profile=icc_profile)
     else:
-        image.save(out, "PNG", optimize=True)
+        extra = {} if transparency is None else {"transparency": transparency}
+        image.save(out, "PNG", optimize=True, icc_profile=icc_profile, **extra)
     stem = os.path.splitext(os.path.basename(getattr(upload, "name", "") or "image"))[0]
     name = f"{slugify_vi(stem) or 'image'}.{ALLOWED_FORMATS[fmt]}"
-    return SimpleUploadedFile(name, out.getvalue(), content_type=f"image/{ALLOWED_FORMATS[fmt].replace('jpg', 'jpeg')}")
+    return SimpleUploadedFile(
+        name, out.getvalue(), content_type=f"image/{ALLOWED_FORMATS[fmt].replace('jpg', 'jpeg')}"
+    )
 
 
 class SafeImageFormField(forms.ImageField):
     default_error_messages = {
-        "invalid_image": _("Upload a JPEG, PNG or WebP image. This file is not one (SVG and other formats are not accepted)."),
+        "invalid_image": _(
+            "Upload a JPEG, PNG or WebP image. This file is not one (SVG and other formats are not accepted)."
+        ),
     }
 
     def to_python(self, data):
@@ -101,7 +123,7 @@ class SafeImageFormField(forms.ImageField):
 
 
 class SafeImageField(models.ImageField):
-    """An ImageField whose forms (the admin's included) accept only re-encoded JPEG, PNG or WebP within limits."""
+    """An ImageField whose forms (the admin's included) take only re-encoded JPEG, PNG or WebP in limits."""
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
@@ -123,7 +145,7 @@ class UploadTo:
 
 
 class CacheKVStore(KVStoreBase):
-    """sorl-thumbnail's key-value store kept in Django's cache only (no database table, so no queries per image).
+    """sorl-thumbnail's key-value store, kept in Django's cache only (no table, so no queries per image).
 
     When an entry is lost the rendition is not made again: sorl first checks whether the file already exists.
     """
