@@ -45,7 +45,7 @@ def pytest_runtest_setup(item):
 @pytest.fixture(autouse=True)
 def _isolated_settings(settings, tmp_path, monkeypatch):
     """Plain static storage (no manifest in tests), media in a temporary folder, a fast hasher, a clean cache."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     settings.STORAGES = {
         **settings.STORAGES,
@@ -55,6 +55,8 @@ def _isolated_settings(settings, tmp_path, monkeypatch):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TUDOI_DEMO = False
     monkeypatch.delenv("TUDOI_NOW", raising=False)
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()

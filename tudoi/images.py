@@ -12,14 +12,12 @@ import warnings
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils.deconstruct import deconstructible
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps, UnidentifiedImageError
-from sorl.thumbnail.kvstores.base import KVStoreBase
+from PIL import Image, ImageOps
 
 from .text import slugify_vi
 
@@ -72,13 +70,17 @@ def reencode_image(upload) -> SimpleUploadedFile:
                 )
             image.load()
             image = ImageOps.exif_transpose(image)
+    except forms.ValidationError:
+        raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise forms.ValidationError(
             _("This image is too large to process; the limit is %(limit)s megapixels."),
             code="image_too_many_pixels",
             params={"limit": max_pixels // 1_000_000},
         ) from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except Exception:
+        # Pillow fails on malformed files in many ways (struct.error or TypeError from a corrupt EXIF block,
+        # not only OSError); whichever it is, the answer is a form error, not a 500.
         raise not_an_image from None
 
     # Pillow writes some of `image.info` back out (a JPEG comment, which may hold "<script>"), so keep only
@@ -142,24 +144,3 @@ class UploadTo:
 
     def __eq__(self, other):
         return isinstance(other, UploadTo) and other.folder == self.folder
-
-
-class CacheKVStore(KVStoreBase):
-    """sorl-thumbnail's key-value store, kept in Django's cache only (no table, so no queries per image).
-
-    When an entry is lost the rendition is not made again: sorl first checks whether the file already exists.
-    """
-
-    timeout = 60 * 60 * 24 * 30
-
-    def _get_raw(self, key):
-        return cache.get(key)
-
-    def _set_raw(self, key, value):
-        cache.set(key, value, self.timeout)
-
-    def _delete_raw(self, *keys):
-        cache.delete_many(keys)
-
-    def _find_keys_raw(self, prefix):
-        return []

@@ -16,8 +16,9 @@ from django.views.generic import TemplateView
 
 from events.models import Session, Venue
 from exhibitions.models import Artwork, Exhibition
-from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
+from exhibitors.models import Partner, PartnerRole, Sector
 
+from .models import Status
 from .text import nfc
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -90,21 +91,26 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         sessions = Session.objects.published()
+        sectors = list(
+            Sector.objects.published().annotate(
+                unit_count=Count("primary_units", filter=Q(primary_units__status=Status.PUBLISHED))
+            )
+        )
         exhibition = Exhibition.objects.published().select_related("venue").first()
-        figures = {"sectors": Sector.objects.published().count()}
-        figures["units"] = CreativeUnit.objects.published().count()
-        figures["sessions"] = sessions.count()
-        figures["works"] = Artwork.objects.published().filter(exhibition__status="published").count()
+        artworks = exhibition.artworks.published() if exhibition else Artwork.objects.none()
         context.update(
-            figures=figures,
-            sectors=Sector.objects.published().annotate(
-                unit_count=Count("primary_units", filter=Q(primary_units__status="published"))
-            ),
+            figures={
+                # Units are counted through their published sectors: one query fewer, and a unit filed under
+                # a hidden sector is not on show either.
+                "units": sum(sector.unit_count for sector in sectors),
+                "sectors": len(sectors),
+                "sessions": sessions.count(),
+                "works": artworks.count(),
+            },
+            sectors=sectors,
             highlights=sessions.filter(is_highlight=True).select_related("venue")[:6],
             exhibition=exhibition,
-            artworks=(
-                exhibition.artworks.published().prefetch_related("artists")[:6] if exhibition else Artwork.objects.none()
-            ),
+            artworks=artworks.prefetch_related("artists")[:6],
             venues=Venue.objects.published(),
         )
         return context

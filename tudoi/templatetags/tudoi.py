@@ -6,6 +6,7 @@ from datetime import date, datetime
 from django import template
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 from sorl.thumbnail import get_thumbnail
 
@@ -97,7 +98,7 @@ def picture(image, alt: str = "", sizes: str = "100vw", ratio: str = "", widths:
         default.height,
         alt,
         format_html(' class="{}"', css_class) if css_class else "",
-        format_html(' loading="lazy"') if lazy else "",
+        mark_safe(' loading="lazy"') if lazy else "",
     )
 
 

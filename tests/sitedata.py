@@ -1,0 +1,107 @@
+"""A small published site built directly with the models, for page tests at several sizes."""
+
+import io
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.core.files.base import ContentFile
+from PIL import Image
+
+from events.models import Session, SessionKind, Venue
+from exhibitions.models import Artist, Artwork, Exhibition
+from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector, UnitKind
+from tudoi.models import Status
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+PUBLISHED = Status.PUBLISHED
+
+
+def png_bytes(colour="#9b1c1c", size=(64, 48)) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def make_site(scale: int = 1, *, images: bool = True) -> dict:
+    """`scale` of each kind of object (at least one), all published, plus one draft of each kind."""
+    sectors = [
+        Sector.objects.create(name_vi=f"Thủ công mỹ nghệ {i}", name_en=f"Handicrafts {i}", order=i, status=PUBLISHED)
+        for i in range(max(scale // 4, 1))
+    ]
+    venue = Venue.objects.create(
+        name_vi="Nhà Bát Giác",
+        name_en="Octagonal House",
+        address_vi="Vườn hoa Lý Thái Tổ, phường Hoàn Kiếm",
+        address_en="Lý Thái Tổ flower garden, Hoàn Kiếm ward",
+        latitude="21.027500",
+        longitude="105.853900",
+        description_vi="Nơi diễn ra bốn diễn đàn.",
+        status=PUBLISHED,
+    )
+    start = datetime(2026, 1, 10, 9, 0, tzinfo=HANOI)
+    units, sessions, partners = [], [], []
+    for i in range(scale):
+        units.append(
+            CreativeUnit.objects.create(
+                name_vi=f"Xưởng gốm Đồng Xuân {i}",
+                name_en=f"Dong Xuan ceramics studio {i}",
+                kind=UnitKind.CREATOR,
+                primary_sector=sectors[i % len(sectors)],
+                status=PUBLISHED,
+            )
+        )
+        sessions.append(
+            Session.objects.create(
+                title_vi=f"Tọa đàm sáng tạo {i}",
+                title_en=f"Creative talk {i}",
+                kind=SessionKind.FORUM,
+                starts_at=start + timedelta(minutes=30 * i),
+                ends_at=start + timedelta(minutes=30 * i + 60),
+                venue=venue,
+                is_highlight=True,
+                status=PUBLISHED,
+            )
+        )
+        partner = Partner(name_vi=f"Nhà tài trợ {i}", name_en=f"Sponsor {i}", role=PartnerRole.SPONSOR, status=PUBLISHED)
+        if images:
+            partner.logo.save(f"sponsor-{i}.png", ContentFile(png_bytes(size=(200, 100))), save=False)
+        partner.save()
+        partners.append(partner)
+    exhibition = Exhibition.objects.create(
+        title_vi="Chất Địa Phương",
+        title_en="Local Essence",
+        starts_on=date(2026, 1, 10),
+        ends_on=date(2026, 1, 18),
+        venue=venue,
+        status=PUBLISHED,
+    )
+    artist = Artist.objects.create(name="Nguyễn Văn Minh Họa", status=PUBLISHED)
+    for i in range(scale):
+        work = Artwork(
+            exhibition=exhibition,
+            catalogue_number=i + 1,
+            title_vi=f"Chợ phiên vùng cao {i}",
+            title_en=f"Highland market {i}",
+            alt_text_vi="Một phiên chợ đông người",
+            alt_text_en="A crowded market",
+            status=PUBLISHED,
+        )
+        if images:
+            work.image.save(f"work-{i}.png", ContentFile(png_bytes(size=(80, 100))), save=False)
+        work.save()
+        work.artists.add(artist)
+    # One draft of each: never counted, never shown.
+    CreativeUnit.objects.create(
+        name_vi="Đơn vị nháp", name_en="Draft unit", kind=UnitKind.CREATOR, primary_sector=sectors[0]
+    )
+    Session.objects.create(
+        title_vi="Phiên nháp",
+        title_en="Draft session",
+        kind=SessionKind.WORKSHOP,
+        starts_at=start,
+        ends_at=start + timedelta(hours=1),
+        venue=venue,
+        is_highlight=True,
+    )
+    Partner.objects.create(name_vi="Đối tác nháp", name_en="Draft partner", role=PartnerRole.SPONSOR)
+    return {"sectors": sectors, "units": units, "sessions": sessions, "partners": partners, "venue": venue}

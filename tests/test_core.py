@@ -1,0 +1,118 @@
+"""The shared pieces of `tudoi`: Vietnamese text, the clock, publishing, slugs."""
+
+import unicodedata
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exhibitors.models import Sector
+from press.models import PressRelease
+from tudoi import clock
+from tudoi.models import Status
+from tudoi.text import fold, normalise_for_search, slugify_vi
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Chất Địa Phương", "chat-dia-phuong"),
+        ("Đồng Xuân", "dong-xuan"),
+        ("Hồ Gươm", "ho-guom"),
+        ("Quảng trường Đông Kinh Nghĩa Thục", "quang-truong-dong-kinh-nghia-thuc"),
+        ("ĐẠI HỌC Mỹ thuật Công nghiệp", "dai-hoc-my-thuat-cong-nghiep"),
+        ("Vành Khăn Nếp Tóc!", "vanh-khan-nep-toc"),
+    ],
+)
+def test_slugs_keep_d_and_drop_marks(name, slug):
+    assert slugify_vi(name) == slug
+
+
+def test_decomposed_input_gives_the_same_slug_and_folding():
+    decomposed = unicodedata.normalize("NFD", "Hà Nội thuỷ hoà")
+
+    assert slugify_vi(decomposed) == slugify_vi("Hà Nội thuỷ hoà") == "ha-noi-thuy-hoa"
+    assert fold(decomposed) == fold("HÀ NỘI THUỶ HOÀ") == "ha noi thuy hoa"
+    assert normalise_for_search("  Hà   Nội, hòa!! ") == "ha noi hoa"
+
+
+@given(st.text())
+def test_slugs_are_always_ascii_url_parts(text):
+    slug = slugify_vi(text)
+
+    assert slug.isascii()
+    assert slug == slug.strip("-")
+    assert all(ch.isalnum() or ch in "-_" for ch in slug)
+
+
+def test_clock_follows_tudoi_now(monkeypatch):
+    monkeypatch.setenv("TUDOI_NOW", "2026-01-10T15:30:00+07:00")
+
+    assert clock.now() == datetime(2026, 1, 10, 15, 30, tzinfo=HANOI)
+
+
+def test_clock_reads_naive_values_as_hanoi_time(monkeypatch):
+    monkeypatch.setenv("TUDOI_NOW", "2026-01-10T15:30:00")
+
+    assert clock.now() == datetime(2026, 1, 10, 15, 30, tzinfo=HANOI)
+
+
+def test_clock_is_the_real_time_without_tudoi_now():
+    from django.utils import timezone
+
+    assert abs(clock.now() - timezone.now()) < timedelta(seconds=5)
+
+
+@pytest.mark.django_db
+def test_published_hides_drafts_and_embargoed_items_until_their_time(monkeypatch):
+    monkeypatch.setenv("TUDOI_NOW", "2026-01-10T12:00:00+07:00")
+    embargo = datetime(2026, 1, 11, 9, 0, tzinfo=HANOI)
+    PressRelease.objects.create(title_vi="Bản nháp", body_vi="…", status=Status.DRAFT)
+    PressRelease.objects.create(title_vi="Đã đăng", body_vi="…", status=Status.PUBLISHED)
+    PressRelease.objects.create(title_vi="Cấm đăng", body_vi="…", status=Status.PUBLISHED, publish_at=embargo)
+
+    before = set(PressRelease.objects.published().values_list("title_vi", flat=True))
+    monkeypatch.setenv("TUDOI_NOW", "2026-01-11T09:00:00+07:00")
+    after = set(PressRelease.objects.published().values_list("title_vi", flat=True))
+
+    assert before == {"Đã đăng"}
+    assert after == {"Đã đăng", "Cấm đăng"}
+
+
+@pytest.mark.django_db
+def test_slugs_are_unique_and_stable_when_the_name_changes():
+    first = Sector.objects.create(name_vi="Đồ gỗ Đồng Kỵ")
+    second = Sector.objects.create(name_vi="Đồ gỗ Đồng Kỵ")
+
+    first.name_vi = "Làng nghề Đồng Kỵ"
+    first.save()
+    first.refresh_from_db()
+
+    assert first.slug == "do-go-dong-ky"
+    assert second.slug == "do-go-dong-ky-2"
+
+
+@pytest.mark.django_db
+def test_english_falls_back_to_vietnamese():
+    from django.utils import translation
+
+    sector = Sector.objects.create(name_vi="Thủ công mỹ nghệ", name_en="")
+
+    with translation.override("en"):
+        assert sector.name == "Thủ công mỹ nghệ"
+    sector.name_en = "Handicrafts"
+    with translation.override("en"):
+        assert sector.name == "Handicrafts"
+    with translation.override("vi"):
+        assert sector.name == "Thủ công mỹ nghệ"
+
+
+def test_healthz_reports_the_database(client, db):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
