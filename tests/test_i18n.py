@@ -98,6 +98,7 @@ def test_switching_language_never_leaves_the_site(next_url):
     assert "evil" not in location.split("?")[0]
 
 
+@pytest.mark.django_db
 def test_unknown_language_is_a_404():
     assert Client().get("/i18n/switch/fr/?next=/vi/").status_code == 404
 
