@@ -8,7 +8,7 @@ PORT ?= 8000
 # The demo shows the site as it was on the first afternoon of the event.
 DEMO_NOW ?= 2026-01-10T15:30:00+07:00
 
-.PHONY: run test check format install messages compile demo admin clean
+.PHONY: run test check format install messages compile demo clean
 
 $(STAMP): pyproject.toml tools/requirements.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'

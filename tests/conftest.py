@@ -12,7 +12,12 @@ import pytest
 # Playwright's sync API runs an event loop in the test thread; pytest-django's live_server is fine with that.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+_configured_chromium = os.environ.get("CHROMIUM_PATH")
+CHROMIUM = (
+    shutil.which(_configured_chromium)
+    if _configured_chromium
+    else (shutil.which("chromium") or shutil.which("chromium-browser"))
+)
 
 
 def _required(name: str) -> bool:

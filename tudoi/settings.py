@@ -153,7 +153,11 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Behind a load balancer, count the client address from X-Forwarded-For; otherwise one robot would lock out
+# everyone who shares the balancer's address.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 # Languages: Vietnamese first and by default; English second. Every page lives under /vi/ or /en/.
 LANGUAGE_CODE = "vi"
@@ -182,7 +186,6 @@ STORAGES = {
 }
 if os.environ.get("S3_BUCKET"):
     # Media on S3-compatible storage (AWS, R2, MinIO…), so that several app instances share one set of files.
-    # Needs `pip install django-storages[s3]` in the image (see README).
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -284,4 +287,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django_redis.cache": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
-

@@ -1,0 +1,53 @@
+"""Playwright (sync API) driving Debian's Chromium; never `playwright install`.
+
+tests/conftest.py skips or fails the tests marked `browser` before these fixtures run when Chromium or
+Playwright is missing, so the imports stay inside the fixtures.
+"""
+
+import pytest
+
+from tests.conftest import CHROMIUM
+
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def console_errors():
+    """Console errors and uncaught exceptions; Chromium reports CSP violations as console errors."""
+    return []
+
+
+@pytest.fixture
+def page(browser, console_errors):
+    """A fresh phone-sized page (no cookies from other tests) that records its console errors."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+
+    def record(message):
+        if message.type == "error":
+            console_errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    page.on("console", record)
+    page.on("pageerror", lambda error: console_errors.append(f"pageerror: {error}"))
+    yield page
+    context.close()

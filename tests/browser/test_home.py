@@ -1,0 +1,105 @@
+"""Home and visit pages in a phone-sized Chromium: language, the language switcher, accessibility, console."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command, get_commands
+
+from events.models import Venue
+from exhibitors.models import Sector
+from tudoi.models import Status
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def content():
+    """The demo content when its command exists, else one published sector and venue in both languages."""
+    if "load_demo" in get_commands():
+        call_command("load_demo", stdout=StringIO(), stderr=StringIO())
+    else:
+        Sector.objects.create(name_vi="Thủ công mỹ nghệ", name_en="Arts and crafts", status=Status.PUBLISHED)
+        Venue.objects.create(
+            name_vi="Hoàng thành Thăng Long",
+            name_en="Imperial Citadel of Thang Long",
+            address_vi="19C Hoàng Diệu, Ba Đình, Hà Nội",
+            address_en="19C Hoang Dieu, Ba Dinh, Hanoi",
+            status=Status.PUBLISHED,
+        )
+    sector = Sector.objects.published().exclude(name_en__isnull=True).exclude(name_en="").first()
+    venue = Venue.objects.published().exclude(name_en__isnull=True).exclude(name_en="").first()
+    assert sector is not None and venue is not None, "needs a published sector and venue named in English"
+    return {"sector": sector, "venue": venue}
+
+
+def switcher_link(page, code: str, label: str):
+    link = page.locator(f'header a[hreflang="{code}"]', has_text=label)
+    assert link.count() == 1, f'expected one "{label}" link in the header of {page.url}'
+    assert link.get_attribute("lang") == code
+    return link
+
+
+def html_lang(page) -> str | None:
+    return page.locator("html").get_attribute("lang")
+
+
+def test_language_switcher_on_home(live_server, page, console_errors, content):
+    sector = content["sector"]
+
+    page.goto(f"{live_server.url}/vi/")
+
+    assert html_lang(page) == "vi"
+    assert page.locator("h1").count() == 1
+    assert sector.name_vi in page.locator("main").inner_text()
+
+    switcher_link(page, "en", "English").click()
+    page.wait_for_url(f"{live_server.url}/en/")
+
+    assert html_lang(page) == "en"
+    assert page.locator("h1").count() == 1
+    assert sector.name_en in page.locator("main").inner_text()
+
+    switcher_link(page, "vi", "Tiếng Việt").click()
+    page.wait_for_url(f"{live_server.url}/vi/")
+
+    assert html_lang(page) == "vi"
+    assert sector.name_vi in page.locator("main").inner_text()
+    assert console_errors == []
+
+
+def test_language_switcher_keeps_the_page(live_server, page, console_errors, content):
+    venue = content["venue"]
+
+    page.goto(f"{live_server.url}/en/visit/")
+
+    assert html_lang(page) == "en"
+    assert venue.name_en in page.locator("main").inner_text()
+
+    switcher_link(page, "vi", "Tiếng Việt").click()
+    page.wait_for_url(f"{live_server.url}/vi/visit/")
+
+    assert html_lang(page) == "vi"
+    assert page.locator("h1").count() == 1
+    assert venue.name_vi in page.locator("main").inner_text()
+    assert console_errors == []
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_home_has_no_accessibility_violations(live_server, page, console_errors, content, language):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(f"{live_server.url}/{language}/")
+    results = Axe().run(page)
+
+    assert results.violations_count == 0, results.generate_report()
+    assert console_errors == []
+
+
+@pytest.mark.parametrize("path", ["/vi/", "/en/visit/"])
+def test_page_fits_a_phone_screen(live_server, page, content, path):
+    """No sideways scrolling at 390 px (WCAG 1.4.10 reflow asks for 320 px)."""
+    page.goto(f"{live_server.url}{path}")
+
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+    assert overflow == 0
