@@ -103,7 +103,9 @@ class Session(Slugged, Publishable):
     location_detail = models.CharField(
         _("place within the venue"), max_length=200, blank=True, help_text=_("For example: booth B12, stage.")
     )
-    sectors = models.ManyToManyField("exhibitors.Sector", blank=True, related_name="sessions", verbose_name=_("sectors"))
+    sectors = models.ManyToManyField(
+        "exhibitors.Sector", blank=True, related_name="sessions", verbose_name=_("sectors")
+    )
     speakers = models.ManyToManyField(Speaker, blank=True, related_name="sessions", verbose_name=_("speakers"))
     host_units = models.ManyToManyField(
         "exhibitors.CreativeUnit", blank=True, related_name="hosted_sessions", verbose_name=_("host units")
@@ -127,7 +129,9 @@ class Session(Slugged, Publishable):
         verbose_name_plural = _("sessions")
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"),
-            models.CheckConstraint(condition=Q(capacity__isnull=True) | Q(capacity__gt=0), name="session_capacity_positive"),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gt=0), name="session_capacity_positive"
+            ),
             models.CheckConstraint(
                 condition=Q(registration_opens_at__isnull=True)
                 | Q(registration_closes_at__isnull=True)
@@ -157,7 +161,9 @@ class RegistrationStatus(models.TextChoices):
 class Registration(TimeStamped):
     """A visitor's seat, or place on the waiting list, for a session with limited seats."""
 
-    session = models.ForeignKey(Session, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("session"))
+    session = models.ForeignKey(
+        Session, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("session")
+    )
     name = models.CharField(_("name"), max_length=150)
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=30, blank=True)

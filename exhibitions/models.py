@@ -92,7 +92,9 @@ class Artwork(Slugged, Publishable):
         _("alt text"), max_length=300, help_text=_("What the image shows, for people who cannot see it.")
     )
     long_description = models.TextField(
-        _("long description"), blank=True, help_text=_("A fuller description of the image for blind visitors.")
+        _("long description"),
+        blank=True,
+        help_text=_("A fuller description of the image for blind visitors."),
     )
     image = SafeImageField(_("image"), upload_to=UploadTo("artworks"), blank=True)
     credit = models.CharField(_("credit"), max_length=300, blank=True)

@@ -60,9 +60,7 @@ class CreativeUnit(Slugged, Publishable):
     primary_sector = models.ForeignKey(
         Sector, on_delete=models.PROTECT, related_name="primary_units", verbose_name=_("main sector")
     )
-    sectors = models.ManyToManyField(
-        Sector, blank=True, related_name="units", verbose_name=_("other sectors")
-    )
+    sectors = models.ManyToManyField(Sector, blank=True, related_name="units", verbose_name=_("other sectors"))
     short_description = models.CharField(_("short description"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     logo = SafeImageField(_("logo"), upload_to=UploadTo("units/logos"), blank=True)
@@ -77,7 +75,9 @@ class CreativeUnit(Slugged, Publishable):
     public_email = models.EmailField(_("public e-mail"), blank=True)
     public_phone = models.CharField(_("public phone"), max_length=30, blank=True)
     contact_email = models.EmailField(
-        _("contact for meeting requests"), blank=True, help_text=_("Not shown on the site; receives buyers' requests.")
+        _("contact for meeting requests"),
+        blank=True,
+        help_text=_("Not shown on the site; receives buyers' requests."),
     )
     in_network = models.BooleanField(_("member of the Hanoi Creative Spaces Network"), default=False)
     commerce_ready = models.BooleanField(_("commerce-ready products"), default=False)

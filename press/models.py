@@ -126,7 +126,9 @@ class AccreditationRequest(TimeStamped):
         verbose_name = _("accreditation request")
         verbose_name_plural = _("accreditation requests")
         constraints = [
-            models.CheckConstraint(condition=Q(status__in=AccreditationStatus.values), name="accreditation_status_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=AccreditationStatus.values), name="accreditation_status_valid"
+            ),
         ]
 
     def __str__(self):

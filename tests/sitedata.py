@@ -62,7 +62,9 @@ def make_site(scale: int = 1, *, images: bool = True) -> dict:
                 status=PUBLISHED,
             )
         )
-        partner = Partner(name_vi=f"Nhà tài trợ {i}", name_en=f"Sponsor {i}", role=PartnerRole.SPONSOR, status=PUBLISHED)
+        partner = Partner(
+            name_vi=f"Nhà tài trợ {i}", name_en=f"Sponsor {i}", role=PartnerRole.SPONSOR, status=PUBLISHED
+        )
         if images:
             partner.logo.save(f"sponsor-{i}.png", ContentFile(png_bytes(size=(200, 100))), save=False)
         partner.save()

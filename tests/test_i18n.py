@@ -51,7 +51,13 @@ def test_root_redirects_to_vietnamese_by_default():
 
 @pytest.mark.parametrize(
     ("accept", "expected"),
-    [("en", "/en/"), ("en-GB,en;q=0.9", "/en/"), ("vi-VN,vi;q=0.9,en;q=0.5", "/vi/"), ("fr-FR,fr", "/vi/"), ("", "/vi/")],
+    [
+        ("en", "/en/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("vi-VN,vi;q=0.9,en;q=0.5", "/vi/"),
+        ("fr-FR,fr", "/vi/"),
+        ("", "/vi/"),
+    ],
 )
 def test_root_follows_the_browser_language(accept, expected):
     response = Client().get("/", HTTP_ACCEPT_LANGUAGE=accept)
@@ -114,7 +120,10 @@ def test_switcher_links_point_to_the_same_page(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "lang", "text"),
-    [("/vi/khong-co-trang-nay/", "vi", "Không tìm thấy trang"), ("/en/no-such-page/", "en", "Page not found")],
+    [
+        ("/vi/khong-co-trang-nay/", "vi", "Không tìm thấy trang"),
+        ("/en/no-such-page/", "en", "Page not found"),
+    ],
 )
 def test_404_page_in_the_page_language(client, path, lang, text):
     response = client.get(path)
@@ -157,7 +166,9 @@ def test_500_page_answers_when_a_view_fails_with_the_database_down(monkeypatch):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("path", "lang", "text"), [("/vi/", "vi", "Biểu mẫu đã hết hạn"), ("/en/", "en", "The form has expired")])
+@pytest.mark.parametrize(
+    ("path", "lang", "text"), [("/vi/", "vi", "Biểu mẫu đã hết hạn"), ("/en/", "en", "The form has expired")]
+)
 def test_csrf_failure_page_in_the_page_language(path, lang, text):
     client = Client(enforce_csrf_checks=True)
 

@@ -34,7 +34,8 @@ def site(request):
         "SITE_URL": settings.TUDOI_SITE_URL,
         "canonical_url": settings.TUDOI_SITE_URL + path,
         "alternates": alternates,
-        "x_default_url": settings.TUDOI_SITE_URL + (swap_language(path, settings.LANGUAGE_CODE) if on_language_page else "/"),
+        "x_default_url": settings.TUDOI_SITE_URL
+        + (swap_language(path, settings.LANGUAGE_CODE) if on_language_page else "/"),
         "language_switcher": switcher,
         "footer_partners": SimpleLazyObject(partners_by_role),
     }

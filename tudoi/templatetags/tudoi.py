@@ -31,7 +31,7 @@ def _weekday(day: date) -> str:
 
 @register.filter
 def long_date(value) -> str:
-    """"Thứ Bảy, 10/01/2026" in Vietnamese, "Saturday 10 January 2026" in English (Hanoi time)."""
+    """ "Thứ Bảy, 10/01/2026" in Vietnamese, "Saturday 10 January 2026" in English (Hanoi time)."""
     if not value:
         return ""
     if isinstance(value, datetime):
@@ -43,7 +43,7 @@ def long_date(value) -> str:
 
 @register.filter
 def short_date(value) -> str:
-    """"10/01" in Vietnamese, "10 Jan" in English."""
+    """ "10/01" in Vietnamese, "10 Jan" in English."""
     if not value:
         return ""
     if isinstance(value, datetime):
@@ -68,8 +68,15 @@ def _rendition(image, width: int, ratio: tuple[int, int] | None):
 
 
 @register.simple_tag
-def picture(image, alt: str = "", sizes: str = "100vw", ratio: str = "", widths: str = "", css_class: str = "",
-            lazy: bool = True):
+def picture(
+    image,
+    alt: str = "",
+    sizes: str = "100vw",
+    ratio: str = "",
+    widths: str = "",
+    css_class: str = "",
+    lazy: bool = True,
+):
     """An <img> of resized WebP renditions with srcset, width and height (so nothing jumps while loading).
 
     `ratio` like "4:3" crops to that shape; `widths` like "160,320" picks the rendition widths.

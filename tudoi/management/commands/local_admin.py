@@ -17,8 +17,12 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("local_admin is for local development only (DEBUG is off).")
         password = secrets.token_urlsafe(12)
-        user, _created = get_user_model().objects.get_or_create(username=username, defaults={"email": "admin@localhost"})
+        user, _created = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": "admin@localhost"}
+        )
         user.is_staff = user.is_superuser = True
         user.set_password(password)
         user.save()
-        self.stdout.write(self.style.SUCCESS(f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}")
+        )
