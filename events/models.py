@@ -128,15 +128,22 @@ class Session(Slugged, Publishable):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
         constraints = [
-            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"),
             models.CheckConstraint(
-                condition=Q(capacity__isnull=True) | Q(capacity__gt=0), name="session_capacity_positive"
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="session_ends_after_start",
+                violation_error_message=_("A session must end after it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(capacity__gt=0),
+                name="session_capacity_positive",
+                violation_error_message=_("Leave the seats empty for open entry, or give at least one seat."),
             ),
             models.CheckConstraint(
                 condition=Q(registration_opens_at__isnull=True)
                 | Q(registration_closes_at__isnull=True)
                 | Q(registration_closes_at__gt=F("registration_opens_at")),
                 name="session_registration_window_ordered",
+                violation_error_message=_("Registration must close after it opens."),
             ),
         ]
         indexes = [models.Index(fields=["status", "starts_at"])]
@@ -184,9 +191,16 @@ class Registration(TimeStamped):
                 "session",
                 condition=~Q(status=RegistrationStatus.CANCELLED),
                 name="registration_one_active_per_email",
+                violation_error_message=_(
+                    "This e-mail address already has a seat or a waiting-list place for this session."
+                ),
             ),
             models.CheckConstraint(condition=Q(status__in=RegistrationStatus.values), name="registration_status_valid"),
-            models.CheckConstraint(condition=Q(consent=True), name="registration_has_consent"),
+            models.CheckConstraint(
+                condition=Q(consent=True),
+                name="registration_has_consent",
+                violation_error_message=_("A registration needs the visitor's consent."),
+            ),
         ]
 
     def __str__(self):

@@ -28,7 +28,11 @@ class Exhibition(Slugged, Publishable):
         verbose_name = _("exhibition")
         verbose_name_plural = _("exhibitions")
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=F("starts_on")), name="exhibition_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")),
+                name="exhibition_ends_after_start",
+                violation_error_message=_("An exhibition cannot close before it opens."),
+            ),
         ]
 
     def __str__(self):
@@ -107,7 +111,11 @@ class Artwork(Slugged, Publishable):
         verbose_name = _("artwork")
         verbose_name_plural = _("artworks")
         constraints = [
-            models.UniqueConstraint(fields=["exhibition", "catalogue_number"], name="artwork_catalogue_number_unique"),
+            models.UniqueConstraint(
+                fields=["exhibition", "catalogue_number"],
+                name="artwork_catalogue_number_unique",
+                violation_error_message=_("This exhibition already has a work with this catalogue number."),
+            ),
             models.CheckConstraint(
                 condition=Q(width_cm__isnull=True) | Q(width_cm__gt=0), name="artwork_width_positive"
             ),

@@ -88,7 +88,11 @@ class MediaAsset(Slugged, Publishable):
         verbose_name = _("media kit asset")
         verbose_name_plural = _("media kit assets")
         constraints = [
-            models.CheckConstraint(condition=~Q(image="") | ~Q(document=""), name="mediaasset_has_file"),
+            models.CheckConstraint(
+                condition=~Q(image="") | ~Q(document=""),
+                name="mediaasset_has_file",
+                violation_error_message=_("Add an image or a PDF document."),
+            ),
         ]
 
     def __str__(self):

@@ -5,6 +5,7 @@ WebP with no metadata and nothing hidden after the image data (an HTML or script
 payload).
 """
 
+import contextlib
 import io
 import math
 import os
@@ -40,10 +41,7 @@ def reencode_image(upload) -> SimpleUploadedFile:
     size = getattr(upload, "size", None)
     if size is not None and size > max_bytes:
         raise forms.ValidationError(
-            _(
-                "This file is %(size)s MB; images may be at most %(limit)s MB. "
-                "Please upload a smaller version."
-            ),
+            _("This file is %(size)s MB; images may be at most %(limit)s MB. Please upload a smaller version."),
             code="image_too_large",
             params={"size": _megabytes(size), "limit": _megabytes(max_bytes)},
         )
@@ -69,7 +67,10 @@ def reencode_image(upload) -> SimpleUploadedFile:
                     params={"width": width, "height": height, "limit": max_pixels // 1_000_000},
                 )
             image.load()
-            image = ImageOps.exif_transpose(image)
+            # Turn the picture the way the camera says. A corrupt EXIF block (Pillow raises struct.error or
+            # TypeError) is no reason to refuse the pixels: they are kept as stored.
+            with contextlib.suppress(Exception):
+                image = ImageOps.exif_transpose(image)
     except forms.ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -101,9 +102,7 @@ def reencode_image(upload) -> SimpleUploadedFile:
         image.save(out, "PNG", optimize=True, icc_profile=icc_profile, **extra)
     stem = os.path.splitext(os.path.basename(getattr(upload, "name", "") or "image"))[0]
     name = f"{slugify_vi(stem) or 'image'}.{ALLOWED_FORMATS[fmt]}"
-    return SimpleUploadedFile(
-        name, out.getvalue(), content_type=f"image/{ALLOWED_FORMATS[fmt].replace('jpg', 'jpeg')}"
-    )
+    return SimpleUploadedFile(name, out.getvalue(), content_type=f"image/{ALLOWED_FORMATS[fmt].replace('jpg', 'jpeg')}")
 
 
 class SafeImageFormField(forms.ImageField):

@@ -169,6 +169,9 @@ USE_TZ = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
 MODELTRANSLATION_LANGUAGES = ("vi", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
+# The admin's language tabs need jQuery UI; serve our own copy instead of Google's CDN (works offline, no
+# third-party requests from the organisers' browsers).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # Static files: WhiteNoise serves hashed, compressed copies from gunicorn.
 STATIC_URL = "/static/"

@@ -1,0 +1,230 @@
+"""Plain factory_boy factories, one per model.
+
+Translated fields are written as their `_vi` and `_en` columns (writing `name` would set only the active
+language). Slugs are left to the models, which make them from the Vietnamese name on save. Everything starts
+as a draft, as in the admin; pass `status=Status.PUBLISHED` for public objects.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import factory
+from factory.django import DjangoModelFactory
+
+from events.models import Registration, Session, SessionKind, Speaker, Venue
+from exhibitions.models import Artist, Artwork, Exhibition
+from exhibitors.models import (
+    BuyerChannel,
+    CreativeUnit,
+    MeetingRequest,
+    Partner,
+    PartnerRole,
+    Product,
+    Sector,
+    UnitKind,
+)
+from press.models import AccreditationRequest, AssetKind, MediaAsset, PressContact, PressRelease
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+FIRST_DAY = datetime.date(2026, 1, 10)
+
+
+# exhibitors
+
+
+class SectorFactory(DjangoModelFactory):
+    class Meta:
+        model = Sector
+
+    name_vi = factory.Sequence(lambda n: f"Ngành sáng tạo {n}")
+    name_en = factory.Sequence(lambda n: f"Creative sector {n}")
+    description_vi = "Mô tả ngành."
+    description_en = "About the sector."
+    order = factory.Sequence(lambda n: n)
+
+
+class CreativeUnitFactory(DjangoModelFactory):
+    class Meta:
+        model = CreativeUnit
+        skip_postgeneration_save = True
+
+    name_vi = factory.Sequence(lambda n: f"Đơn vị sáng tạo {n}")
+    name_en = factory.Sequence(lambda n: f"Creative unit {n}")
+    kind = UnitKind.DESIGN_BRAND
+    primary_sector = factory.SubFactory(SectorFactory)
+    short_description_vi = "Gốm thủ công."
+    short_description_en = "Handmade ceramics."
+    booth = factory.Sequence(lambda n: f"B{n}")
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sectors.set(extracted)
+
+
+class ProductFactory(DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    unit = factory.SubFactory(CreativeUnitFactory)
+    name_vi = factory.Sequence(lambda n: f"Sản phẩm {n}")
+    name_en = factory.Sequence(lambda n: f"Product {n}")
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    name_vi = factory.Sequence(lambda n: f"Đối tác {n}")
+    name_en = factory.Sequence(lambda n: f"Partner {n}")
+    role = PartnerRole.SPONSOR
+
+
+class MeetingRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = MeetingRequest
+
+    unit = factory.SubFactory(CreativeUnitFactory)
+    buyer_name = factory.Sequence(lambda n: f"Nguyễn Văn {n}")
+    organisation = "Công ty Quà tặng Hà Nội"
+    channel = BuyerChannel.GIFTS
+    email = factory.Sequence(lambda n: f"buyer{n}@example.com")
+    message = "Chúng tôi muốn đặt 200 bộ quà tặng."
+
+
+# events
+
+
+class VenueFactory(DjangoModelFactory):
+    class Meta:
+        model = Venue
+
+    name_vi = factory.Sequence(lambda n: f"Địa điểm {n}")
+    name_en = factory.Sequence(lambda n: f"Venue {n}")
+    address_vi = "Phố Hàng Đậu, Hoàn Kiếm, Hà Nội"
+    address_en = "Hang Dau street, Hoan Kiem, Hanoi"
+
+
+class SpeakerFactory(DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    name = factory.Sequence(lambda n: f"Trần Thị {n}")
+    role_vi = "Nhà thiết kế"
+    role_en = "Designer"
+
+
+class SessionFactory(DjangoModelFactory):
+    class Meta:
+        model = Session
+        skip_postgeneration_save = True
+
+    title_vi = factory.Sequence(lambda n: f"Tọa đàm {n}")
+    title_en = factory.Sequence(lambda n: f"Talk {n}")
+    kind = SessionKind.FORUM
+    starts_at = factory.Sequence(
+        lambda n: datetime.datetime.combine(FIRST_DAY, datetime.time(9), tzinfo=HANOI) + datetime.timedelta(minutes=n)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=1))
+    venue = factory.SubFactory(VenueFactory)
+
+    @factory.post_generation
+    def speakers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.speakers.set(extracted)
+
+
+class RegistrationFactory(DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    session = factory.SubFactory(SessionFactory, capacity=50)
+    name = factory.Sequence(lambda n: f"Lê Minh {n}")
+    email = factory.Sequence(lambda n: f"visitor{n}@example.com")
+    consent = True
+
+
+# exhibitions
+
+
+class ExhibitionFactory(DjangoModelFactory):
+    class Meta:
+        model = Exhibition
+
+    title_vi = factory.Sequence(lambda n: f"Triển lãm {n}")
+    title_en = factory.Sequence(lambda n: f"Exhibition {n}")
+    starts_on = FIRST_DAY
+    ends_on = datetime.date(2026, 1, 11)
+    venue = factory.SubFactory(VenueFactory)
+
+
+class ArtistFactory(DjangoModelFactory):
+    class Meta:
+        model = Artist
+
+    name = factory.Sequence(lambda n: f"Họa sĩ {n}")
+    city_vi = "Hà Nội"
+    city_en = "Hanoi"
+
+
+class ArtworkFactory(DjangoModelFactory):
+    class Meta:
+        model = Artwork
+        skip_postgeneration_save = True
+
+    exhibition = factory.SubFactory(ExhibitionFactory)
+    catalogue_number = factory.Sequence(lambda n: n + 1)
+    title_vi = factory.Sequence(lambda n: f"Tác phẩm {n}")
+    title_en = factory.Sequence(lambda n: f"Artwork {n}")
+    alt_text_vi = "Tranh vẽ phố cổ Hà Nội."
+    alt_text_en = "A drawing of Hanoi's old quarter."
+
+    @factory.post_generation
+    def artists(self, create, extracted, **kwargs):
+        if create:
+            self.artists.set(extracted if extracted is not None else [ArtistFactory()])
+
+
+# press
+
+
+class PressContactFactory(DjangoModelFactory):
+    class Meta:
+        model = PressContact
+
+    name = factory.Sequence(lambda n: f"Phạm Thu {n}")
+    role_vi = "Truyền thông"
+    role_en = "Communications"
+    email = factory.Sequence(lambda n: f"press{n}@example.com")
+
+
+class PressReleaseFactory(DjangoModelFactory):
+    class Meta:
+        model = PressRelease
+
+    title_vi = factory.Sequence(lambda n: f"Thông cáo báo chí {n}")
+    title_en = factory.Sequence(lambda n: f"Press release {n}")
+    body_vi = "Nội dung thông cáo."
+    body_en = "Text of the release."
+    contact = factory.SubFactory(PressContactFactory)
+
+
+class MediaAssetFactory(DjangoModelFactory):
+    class Meta:
+        model = MediaAsset
+
+    title_vi = factory.Sequence(lambda n: f"Ảnh {n}")
+    title_en = factory.Sequence(lambda n: f"Photo {n}")
+    kind = AssetKind.PHOTO
+    image = factory.django.ImageField(filename="anh.jpg", width=80, height=60, color="teal", format="JPEG")
+    credit = "Ban tổ chức"
+
+
+class AccreditationRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = AccreditationRequest
+
+    name = factory.Sequence(lambda n: f"Đỗ Hải {n}")
+    outlet = "Báo Hà Nội Mới"
+    email = factory.Sequence(lambda n: f"reporter{n}@example.com")
+    days = "2026-01-10"
