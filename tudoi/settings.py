@@ -152,6 +152,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 # Behind a load balancer, count the client address from X-Forwarded-For; otherwise one robot would lock out
 # everyone who shares the balancer's address.

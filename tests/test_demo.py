@@ -1,0 +1,252 @@
+"""`manage.py load_demo`: what one run produces, and that running it again changes nothing.
+
+One load is shared by the module (committed outside the tests' transactions, removed at the end), because a load
+draws several hundred pictures; each test still runs in its own rolled-back transaction.
+"""
+
+import hashlib
+import io
+import unicodedata
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from events.models import Session, Speaker, Venue
+from exhibitions.models import Artist, Artwork, Exhibition
+from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
+from press.models import MediaAsset, PressContact, PressRelease
+from tudoi.demo import loader
+from tudoi.models import Status
+
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+FICTIONAL_VI = "Đơn vị hư cấu, chỉ dùng cho nội dung minh họa."
+FICTIONAL_EN = "A fictional unit, for demonstration only."
+# Deleted in this order: each model before the ones it protects.
+DEMO_MODELS = (
+    Session,
+    Artwork,
+    Exhibition,
+    Artist,
+    Product,
+    CreativeUnit,
+    Sector,
+    Venue,
+    Speaker,
+    Partner,
+    PressRelease,
+    PressContact,
+    MediaAsset,
+)
+
+
+def _delete_demo_content():
+    for model in DEMO_MODELS:
+        model._base_manager.all().delete()
+
+
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(scope="module")
+def _demo_loaded(django_db_setup, django_db_blocker, demo_media):
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
+        call_command("load_demo", quiet=True)
+    yield
+    with django_db_blocker.unblock():
+        _delete_demo_content()
+
+
+@pytest.fixture
+def demo(_demo_loaded, demo_media, settings, db):
+    """The shared load, with MEDIA_ROOT pointing at its files."""
+    settings.MEDIA_ROOT = demo_media
+    return demo_media
+
+
+def _snapshot():
+    """Every column of every demo row, and every many-to-many link, in a stable order."""
+    rows = {}
+    for model in DEMO_MODELS:
+        columns = [f.attname for f in model._meta.concrete_fields]
+        rows[model._meta.label] = list(model._base_manager.order_by("pk").values_list(*columns))
+        for m2m in model._meta.many_to_many:
+            through = m2m.remote_field.through
+            rows[through._meta.label] = list(through.objects.order_by("pk").values_list())
+    return rows
+
+
+def _files(root):
+    return {str(p.relative_to(root)): (p.stat().st_size, p.stat().st_mtime_ns) for p in root.rglob("*") if p.is_file()}
+
+
+def _relative_luminance(colour):
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def test_load_demo_counts(demo):
+    assert CreativeUnit.objects.published().count() >= 210
+    assert Sector.objects.count() == 8
+    assert Sector.objects.published().count() == 8
+    assert Session.objects.published().count() >= 30
+    assert Artwork.objects.published().count() == 89
+    assert PressRelease.objects.filter(status=Status.PUBLISHED).count() >= 5
+    assert MediaAsset.objects.published().exists()
+    assert Venue.objects.published().count() == 5
+    assert Speaker.objects.published().count() >= 3
+
+
+def test_load_demo_rows_pass_model_validation(demo):
+    for model in DEMO_MODELS:
+        for obj in model._base_manager.all():
+            obj.full_clean()
+
+
+def test_load_demo_units_are_bilingual_and_cover_every_sector_and_kind(demo):
+    units = CreativeUnit.objects.published()
+
+    assert not units.filter(name_en="").exists()
+    assert not units.filter(name_vi="").exists()
+    assert not units.filter(description_en="").exists()
+    assert set(units.values_list("kind", flat=True)) == set(UnitKind.values)
+    for sector in Sector.objects.all():
+        assert units.filter(primary_sector=sector).exists(), sector.name_vi
+
+
+def test_load_demo_invented_units_say_they_are_fictional(demo):
+    invented = CreativeUnit.objects.filter(website__contains=".example.com")
+
+    assert invented.count() >= 200
+    for unit in invented:
+        assert unit.description_vi.endswith(FICTIONAL_VI), unit.slug
+        assert unit.description_en.endswith(FICTIONAL_EN), unit.slug
+        assert unit.public_email.endswith(".example.com")
+    real = CreativeUnit.objects.get(slug="truong-cao-dang-nghe-thuat-ha-noi")
+    assert FICTIONAL_VI not in real.description_vi
+
+
+def test_load_demo_commerce_ready_units_have_products(demo):
+    for unit in CreativeUnit.objects.filter(commerce_ready=True).prefetch_related("products"):
+        assert 2 <= len(unit.products.all()) <= 4, unit.slug
+    assert not Product.objects.filter(unit__commerce_ready=False).exists()
+    assert not Product.objects.filter(name_en="").exists()
+
+
+def test_load_demo_text_is_nfc(demo):
+    values = [
+        *CreativeUnit.objects.values_list("name_vi", "description_vi"),
+        *Session.objects.values_list("title_vi", "description_vi"),
+        *Artwork.objects.values_list("title_vi", "alt_text_vi"),
+    ]
+
+    for value in (v for row in values for v in row):
+        assert unicodedata.normalize("NFC", value) == value
+
+
+def test_load_demo_sector_colours_carry_white_text(demo):
+    colours = list(Sector.objects.values_list("colour", flat=True))
+
+    assert len(set(colours)) == 8
+    for colour in colours:
+        assert 1.05 / (_relative_luminance(colour) + 0.05) >= 4.5, colour
+
+
+def test_load_demo_sessions_fall_within_the_two_days(demo):
+    start = datetime(2026, 1, 10, tzinfo=HANOI)
+    end = datetime(2026, 1, 12, tzinfo=HANOI)
+
+    for session in Session.objects.all():
+        assert start <= session.starts_at < session.ends_at <= end, session.slug
+    assert Session.objects.filter(status=Status.DRAFT).exists()
+    assert not Session.objects.published().filter(status=Status.DRAFT).exists()
+    assert Session.objects.published().filter(is_highlight=True).count() == 6
+
+
+def test_load_demo_workshops_have_seats_and_a_registration_window(demo):
+    limited = Session.objects.published().filter(capacity__isnull=False)
+
+    assert limited.count() >= 10
+    for session in limited:
+        assert 12 <= session.capacity <= 40
+        assert session.registration_opens_at < session.registration_closes_at
+        assert session.registration_closes_at == session.starts_at - timedelta(hours=1)
+
+
+def test_load_demo_opening_ceremony(demo):
+    opening = Session.objects.get(slug="le-khai-mac-tu-hoi-sang-tao")
+
+    assert opening.venue.slug == "quang-truong-dong-kinh-nghia-thuc"
+    assert opening.starts_at.astimezone(HANOI).date().isoformat() == "2026-01-10"
+    assert sorted(opening.speakers.values_list("name", flat=True)) == ["Jonathan Wallace Baker", "Vũ Thu Hà"]
+    assert list(opening.host_units.values_list("name_vi", flat=True)) == ["Lên Ngàn"]
+
+
+def test_load_demo_artworks_have_89_distinct_images(demo):
+    artworks = Artwork.objects.published().order_by("catalogue_number")
+    digests = set()
+    for artwork in artworks:
+        with artwork.image.open("rb") as f:
+            digests.add(hashlib.sha256(f.read()).hexdigest())
+
+    assert list(artworks.values_list("catalogue_number", flat=True)) == list(range(1, 90))
+    assert len(digests) == 89
+    assert not artworks.filter(alt_text_en="").exists()
+    assert not artworks.filter(width_cm__lt=40).exists()
+    assert not artworks.filter(height_cm__lt=40).exists()
+    assert Artist.objects.published().count() >= 75
+
+
+def test_load_demo_partners_of_every_role_have_logos(demo):
+    for role in PartnerRole.values:
+        partners = Partner.objects.published().filter(role=role)
+        assert partners.exists(), role
+        assert not partners.filter(logo="").exists(), role
+
+
+def test_load_demo_embargoed_release_stays_hidden_until_its_time(demo, monkeypatch):
+    monkeypatch.setenv("TUDOI_NOW", "2026-01-10T15:30:00+07:00")
+    during = set(PressRelease.objects.published().values_list("slug", flat=True))
+    monkeypatch.setenv("TUDOI_NOW", "2026-01-12T10:00:00+07:00")
+    after = set(PressRelease.objects.published().values_list("slug", flat=True))
+
+    assert len(during) >= 5
+    assert after - during == {"nhin-lai-hai-ngay-tu-hoi-sang-tao"}
+    assert not PressRelease.objects.published().filter(status=Status.DRAFT).exists()
+
+
+def test_load_demo_second_run_changes_nothing(demo):
+    rows_before, files_before = _snapshot(), _files(demo)
+    out = io.StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    assert _snapshot() == rows_before
+    assert _files(demo) == files_before
+    assert "Created 0 rows, updated 0, wrote 0 files." in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_load_demo_failure_leaves_nothing_behind(monkeypatch):
+    _delete_demo_content()  # undone with the test's transaction if the shared load is present
+
+    def fail(sync):
+        raise RuntimeError("disk full")
+
+    # Sectors, units and products are written by then.
+    monkeypatch.setattr(loader, "_venues", fail)
+
+    with pytest.raises(RuntimeError):
+        call_command("load_demo", quiet=True)
+
+    assert not Sector.objects.exists()
+    assert not CreativeUnit.objects.exists()
+    assert not Product.objects.exists()
