@@ -1,5 +1,6 @@
 """Home, partners and visit pages as a visitor sees them, in both languages."""
 
+import io
 import re
 
 import html5lib
@@ -205,3 +206,37 @@ def test_partner_without_english_name_shows_vietnamese_name(client):
 
     assert "Tạp chí Kiến trúc" in page
     assert "Organised by" in page
+
+
+@pytest.mark.django_db
+def test_demo_pages_stay_within_the_query_budget_with_all_and_a_tenth_of_the_data(client):
+    """The acceptance figure: under 12 queries on home, partners and visit, with the demo data and a tenth of it."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from events.models import Session
+    from exhibitions.models import Artwork
+    from exhibitors.models import CreativeUnit
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    def counts():
+        result = {}
+        for path in ("/vi/", "/en/", "/vi/partners/", "/en/visit/"):
+            client.get(path)
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(path)
+            assert response.status_code == 200
+            result[path] = len(captured)
+        return result
+
+    full = counts()
+    assert "216" in client.get("/vi/").content.decode()
+    for model in (CreativeUnit, Session, Artwork):
+        keep = list(model.objects.order_by("pk").values_list("pk", flat=True)[::10])
+        model.objects.exclude(pk__in=keep).delete()
+    tenth = counts()
+
+    assert all(count < 12 for count in full.values()), full
+    assert tenth == full

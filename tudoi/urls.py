@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import path
-from django.views.static import serve
 
 from . import views
 
@@ -23,5 +22,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+if settings.MEDIA_URL.startswith("/") and not settings.MEDIA_URL.startswith("//"):
+    urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:path>", views.media, name="media")]

@@ -13,6 +13,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import TemplateView
+from django.views.static import serve
 
 from events.models import Session, Venue
 from exhibitions.models import Artwork, Exhibition
@@ -66,6 +67,14 @@ def switch_language(request, language: str):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+def media(request, path: str):
+    """Uploaded files, served by Django only in development and small demo deployments (TUDOI_SERVE_MEDIA);
+    production serves them from the web server or S3."""
+    if not (settings.DEBUG or settings.TUDOI_SERVE_MEDIA):
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def healthz(request):
