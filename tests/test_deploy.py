@@ -8,6 +8,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import subprocess
 import sys
 from io import StringIO
@@ -226,3 +227,44 @@ def test_compiled_catalogue_is_current(po_path):
     expected = _compiled_form(polib.pofile(str(po_path)))
 
     assert compiled == expected, f"{mo_path} is older than {po_path.name}: run `make compile`."
+
+
+def test_catalogues_hold_every_string_of_the_code_and_templates(tmp_path):
+    """A string added to the code but not to the catalogues would show untranslated: `make messages` was forgotten."""
+    if not shutil.which("xgettext"):
+        if os.environ.get("CI"):
+            pytest.fail("GNU gettext (xgettext) is needed in CI to compare the catalogues with the code.")
+        pytest.skip("needs GNU gettext (xgettext) to extract the strings: apt-get install gettext")
+    copy = tmp_path / "project"
+    shutil.copytree(
+        BASE_DIR,
+        copy,
+        ignore=shutil.ignore_patterns(".venv", ".git", "media", "staticfiles", "*.sqlite3", "__pycache__", ".*cache"),
+    )
+    env = {**os.environ, "DJANGO_DEBUG": "1"}
+    env.pop("DATABASE_URL", None)
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "--no-location",
+            "--no-obsolete",
+            "-l",
+            "vi",
+            "-l",
+            "en",
+            "-i",
+            "tests/*",
+        ],
+        cwd=copy,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+    for language in ("vi", "en"):
+        relative = Path("locale") / language / "LC_MESSAGES" / "django.po"
+        extracted = {entry_label(entry) for entry in polib.pofile(str(copy / relative))}
+        committed = {entry_label(entry) for entry in polib.pofile(str(BASE_DIR / relative))}
+        assert extracted - committed == set(), f"{relative} lacks strings: run `make messages` and translate them"

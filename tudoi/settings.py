@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "sorl.thumbnail",
-    "import_export",
     "axes",
     "csp",
     "tudoi",
