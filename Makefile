@@ -27,7 +27,7 @@ run: compile
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py local_admin
-	@echo "Serving http://$(HOST):$(PORT)/ (demo clock: $(DEMO_NOW)); stop with Ctrl+C."
+	@echo "Serving http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/ (demo clock: $(DEMO_NOW)); stop with Ctrl+C."
 	DJANGO_DEBUG=1 TUDOI_DEMO=1 TUDOI_NOW=$(DEMO_NOW) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: compile

@@ -116,3 +116,38 @@ def test_healthz_reports_the_database(client, db):
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.django_db
+def test_local_admin_creates_a_superuser_and_prints_a_working_password(settings):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    out = StringIO()
+
+    call_command("local_admin", stdout=out)
+
+    password = out.getvalue().strip().rsplit(" ", 1)[-1]
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_staff and user.is_superuser
+    assert user.check_password(password)
+
+
+@pytest.mark.django_db
+def test_local_admin_refuses_to_run_in_production(settings):
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError):
+        call_command("local_admin")
+
+
+def test_favicon_ico_points_to_the_site_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")

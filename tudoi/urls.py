@@ -11,6 +11,7 @@ handler500 = "tudoi.views.server_error"
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/switch/<str:language>/", views.switch_language, name="switch-language"),
     path("admin/", admin.site.urls),
 ]

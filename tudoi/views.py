@@ -5,9 +5,10 @@ from itertools import groupby
 from django.conf import settings
 from django.db import connection
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -75,6 +76,11 @@ def media(request, path: str):
     if not (settings.DEBUG or settings.TUDOI_SERVE_MEDIA):
         raise Http404
     return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin): send them to ours."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 def healthz(request):

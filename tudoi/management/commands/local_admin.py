@@ -23,6 +23,4 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = True
         user.set_password(password)
         user.save()
-        self.stdout.write(
-            self.style.SUCCESS(f"Admin: http://127.0.0.1:8000/admin/  user: {username}  password: {password}")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Local admin account: user {username}, password {password}"))
