@@ -1,0 +1,46 @@
+"""Security defaults a visitor's browser and an attacker both notice."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/vi/", "/en/visit/", "/en/no-such-page/"])
+def test_public_pages_send_a_strict_content_security_policy(client, path):
+    response = client.get(path)
+
+    policy = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+@pytest.mark.django_db
+def test_pages_hold_no_inline_script_or_style(client):
+    for path in ("/vi/", "/en/partners/", "/vi/visit/"):
+        page = client.get(path).content.decode()
+
+        assert "<script" not in page
+        assert "<style" not in page
+        assert " style=" not in page
+
+
+@pytest.mark.django_db
+def test_admin_login_is_locked_after_five_failures():
+    get_user_model().objects.create_superuser("organiser", "o@example.com", "right-password-123")
+    client = Client(REMOTE_ADDR="203.0.113.7")
+
+    failures = [
+        client.post("/admin/login/", {"username": "organiser", "password": f"wrong-{i}"}).status_code for i in range(5)
+    ]
+    locked = client.post("/admin/login/", {"username": "organiser", "password": "right-password-123"})
+
+    assert failures == [200, 200, 200, 200, 429]  # the fifth failure locks the account and the address
+    assert locked.status_code == 429  # even the right password, for the cool-off time
