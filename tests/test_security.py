@@ -44,3 +44,22 @@ def test_admin_login_is_locked_after_five_failures():
 
     assert failures == [200, 200, 200, 200, 429]  # the fifth failure locks the account and the address
     assert locked.status_code == 429  # even the right password, for the cool-off time
+
+
+@pytest.mark.django_db
+def test_pages_still_answer_with_their_images_when_redis_is_down(client, settings):
+    """The cache fails open: with Redis unreachable, pages and their renditions still render (uncached)."""
+    from tests.sitedata import make_site
+
+    unreachable = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25, "IGNORE_EXCEPTIONS": True},
+    }
+    settings.CACHES = {"default": unreachable, "thumbnails": unreachable}
+    make_site(2)
+
+    responses = {path: client.get(path) for path in ("/vi/", "/en/partners/", "/vi/visit/")}
+
+    assert {path: response.status_code for path, response in responses.items()} == dict.fromkeys(responses, 200)
+    assert responses["/vi/"].content.decode().count("srcset=") >= 4  # two works and two sponsor logos
