@@ -1,11 +1,19 @@
+import csv
+
 from django import forms
-from django.contrib import admin
-from django.db.models import Count, Q
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models.functions import Greatest
+from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tudoi import clock
 from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin
 
 from .models import Registration, RegistrationStatus, Session, Speaker, Venue
+from .registration import confirmed_seats, lock_session, mail_quietly, promote_from_waitlist, send_promotion
 
 
 @admin.register(Venue)
@@ -57,6 +65,62 @@ class RegistrationInline(admin.TabularInline):
         return False
 
 
+def _csv_cell(value) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe (CSV injection)."""
+    text = "" if value is None else str(value)
+    if text.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + text
+    return text
+
+
+def _csv_time(value) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def registrations_csv(registrations, filename: str) -> HttpResponse:
+    """Registrations as a CSV download: UTF-8 with a byte-order mark, so that Excel reads Vietnamese names right."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("session"),
+            _("starts at (Hanoi time)"),
+            _("name"),
+            _("e-mail"),
+            _("phone"),
+            _("status"),
+            _("language"),
+            _("consent"),
+            _("registered at (Hanoi time)"),
+            _("cancelled at (Hanoi time)"),
+        ]
+    )
+    rows = registrations.select_related("session").order_by("session__starts_at", "session_id", "created_at", "pk")
+    for registration in rows:
+        writer.writerow(
+            _csv_cell(value)
+            for value in (
+                registration.session.title,
+                _csv_time(registration.session.starts_at),
+                registration.name,
+                registration.email,
+                registration.phone,
+                registration.get_status_display(),
+                registration.language,
+                _("yes") if registration.consent else _("no"),
+                _csv_time(registration.created_at),
+                _csv_time(registration.cancelled_at),
+            )
+        )
+    return response
+
+
+def _export_name(prefix: str) -> str:
+    return f"{prefix}-{timezone.localtime():%Y%m%d-%H%M}.csv"
+
+
 @admin.register(Session)
 class SessionAdmin(PublishableAdmin):
     image_field = "image"
@@ -68,7 +132,9 @@ class SessionAdmin(PublishableAdmin):
         "venue",
         "language",
         "capacity",
-        "confirmed",
+        "seats_taken",
+        "seats_left",
+        "waitlisted",
         "is_highlight",
         "status",
     )
@@ -79,6 +145,7 @@ class SessionAdmin(PublishableAdmin):
     autocomplete_fields = ("venue", "sectors", "speakers", "host_units")
     readonly_fields = ("preview",)
     inlines = (RegistrationInline,)
+    actions = (*PublishableAdmin.actions, "export_registrations")
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "summary", "description", "language", "is_highlight")}),
         (_("When and where"), {"fields": ("starts_at", "ends_at", "venue", "location_detail")}),
@@ -92,22 +159,50 @@ class SessionAdmin(PublishableAdmin):
         return self.inlines if obj is not None else ()  # a new session has no registrations to show
 
     def get_queryset(self, request):
+        # Counted in the list query itself: the changelist runs the same queries for 1 session or 100.
         return (
             super()
             .get_queryset(request)
-            .annotate(confirmed=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)))
+            .annotate(
+                seats_taken=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)),
+                waitlisted=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)),
+            )
+            # Case, not Greatest alone: PostgreSQL's GREATEST(NULL, 0) is 0, and open entry has no seats to count.
+            .annotate(
+                seats_left=Case(
+                    When(capacity__isnull=True, then=Value(None)),
+                    default=Greatest(F("capacity") - F("seats_taken"), Value(0)),
+                )
+            )
         )
 
-    @admin.display(description=_("confirmed"), ordering="confirmed")
-    def confirmed(self, obj):
-        return obj.confirmed
+    @admin.display(description=_("seats taken"), ordering="seats_taken")
+    def seats_taken(self, obj):
+        return obj.seats_taken if obj.capacity is not None else None
+
+    @admin.display(description=_("seats left"), ordering="seats_left")
+    def seats_left(self, obj):
+        return obj.seats_left
+
+    @admin.display(description=_("waiting list"), ordering="waitlisted")
+    def waitlisted(self, obj):
+        return obj.waitlisted if obj.capacity is not None else None
+
+    @admin.action(description=_("Export the registrations of the selected sessions (CSV)"), permissions=["view"])
+    def export_registrations(self, request, queryset):
+        return registrations_csv(Registration.objects.filter(session__in=queryset), _export_name("registrations"))
 
 
 SESSION_FULL = _("All seats of this session are taken: put this person on the waiting list instead.")
 
 
 class RegistrationAdminForm(forms.ModelForm):
-    """Keeps the promise "never more confirmed than capacity" for registrations typed in by staff too."""
+    """Keeps the promise "never more confirmed than capacity" for registrations typed in by staff too.
+
+    The count runs under the same session lock as the public registration (`events.registration.lock_session`).
+    The admin wraps the whole add or change view in one transaction, so the lock taken here in `clean()` is held
+    until the row is saved: a visitor registering at the same moment waits, then counts this seat.
+    """
 
     class Meta:
         model = Registration
@@ -117,8 +212,9 @@ class RegistrationAdminForm(forms.ModelForm):
         cleaned_data = super().clean()
         session, status = cleaned_data.get("session"), cleaned_data.get("status")
         if session and session.capacity is not None and status == RegistrationStatus.CONFIRMED:
-            confirmed = session.registrations.filter(status=RegistrationStatus.CONFIRMED).exclude(pk=self.instance.pk)
-            if confirmed.count() >= session.capacity:
+            if transaction.get_connection().in_atomic_block:
+                session = lock_session(session.pk)
+            if confirmed_seats(session, exclude_pk=self.instance.pk) >= session.capacity:
                 self.add_error("status", forms.ValidationError(SESSION_FULL, code="session_full"))
         return cleaned_data
 
@@ -133,7 +229,33 @@ class RegistrationAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     autocomplete_fields = ("session",)
     readonly_fields = ("created_at", "updated_at")
+    actions = ("export_csv",)
     fieldsets = (
         (None, {"fields": ("session", "status", "name", "email", "phone", "language", "consent")}),
         (_("Record"), {"fields": ("cancelled_at", "created_at", "updated_at")}),
     )
+
+    def save_model(self, request, obj, form, change):
+        frees_a_seat = (
+            change
+            and form.initial.get("status") == RegistrationStatus.CONFIRMED
+            and obj.status == RegistrationStatus.CANCELLED
+        )
+        if obj.status == RegistrationStatus.CANCELLED and obj.cancelled_at is None:
+            obj.cancelled_at = clock.now()
+        super().save_model(request, obj, form, change)
+        if frees_a_seat:
+            # A seat cancelled by staff goes to the waiting list as one cancelled by the visitor does.
+            promoted = promote_from_waitlist(session=obj.session)
+            if promoted is not None:
+                transaction.on_commit(lambda: mail_quietly(send_promotion, promoted))
+                self.message_user(
+                    request,
+                    _("%(name)s, first on the waiting list, now has the freed seat and is being told by e-mail.")
+                    % {"name": promoted.name},
+                    messages.SUCCESS,
+                )
+
+    @admin.action(description=_("Export the selected registrations (CSV)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return registrations_csv(queryset, _export_name("registrations"))

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tudoi.images import SafeImageField, UploadTo
@@ -150,6 +151,9 @@ class Session(Slugged, Publishable):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
 
     def is_on_at(self, moment) -> bool:
         return self.starts_at <= moment < self.ends_at

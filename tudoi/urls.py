@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("partners/", views.PartnersView.as_view(), name="partners"),
     path("visit/", views.VisitView.as_view(), name="visit"),
+    path("", include("events.urls")),
     prefix_default_language=True,
 )
 

@@ -1,9 +1,11 @@
 """Small helpers shared by every template: responsive images, dates the Vietnamese way, translation hints."""
 
+import json
 import logging
 from datetime import date, datetime
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -107,6 +109,17 @@ def picture(
         format_html(' class="{}"', css_class) if css_class else "",
         mark_safe(' loading="lazy"') if lazy else "",
     )
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(value) -> str:
+    """A schema.org JSON-LD block. It is data, not code: browsers never run it, so the CSP allows it. The text is
+    escaped like Django's json_script, so that content cannot close the element."""
+    text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
 @register.simple_tag

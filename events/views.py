@@ -1,0 +1,232 @@
+"""The programme pages: the schedule by day (list and grid), one session, and what is on now and next."""
+
+from datetime import date, datetime
+from itertools import groupby
+
+from django import forms
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, TemplateView
+
+from exhibitors.models import CreativeUnit, Sector
+from tudoi import clock
+
+from .models import DeliveryLanguage, RegistrationStatus, Session, SessionKind, Speaker, Venue
+
+HANOI = timezone.get_default_timezone()
+
+
+def local_day(moment: datetime) -> date:
+    return timezone.localtime(moment, HANOI).date()
+
+
+class ProgrammeFilterForm(forms.Form):
+    """The programme's filters: every value comes from the URL, so a filtered view can be shared and reloaded."""
+
+    day = forms.DateField(label=_("Day"), required=False, input_formats=["%Y-%m-%d"])
+    venue = forms.ChoiceField(label=_("Venue"), required=False)
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    sector = forms.ChoiceField(label=_("Sector"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    view = forms.ChoiceField(
+        label=_("Show as"), required=False, choices=[("list", _("List")), ("grid", _("Grid by venue"))]
+    )
+
+    def __init__(self, *args, venues, sectors, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["venue"].choices = everything + [(v.slug, v.name) for v in venues]
+        self.fields["type"].choices = everything + list(SessionKind.choices)
+        self.fields["sector"].choices = everything + [(s.slug, s.name) for s in sectors]
+        self.fields["language"].choices = everything + list(DeliveryLanguage.choices)
+
+    def filter(self, sessions):
+        """Apply the valid filters; an invalid value is ignored (and reported by the template)."""
+        data = self.cleaned_data
+        for name, lookup in (
+            ("venue", "venue__slug"),
+            ("type", "kind"),
+            ("sector", "sectors__slug"),
+            ("language", "language"),
+        ):
+            value = data.get(name) if name not in self.errors else None
+            if value:
+                sessions = sessions.filter(**{lookup: value})
+        return sessions
+
+
+class ProgrammeView(TemplateView):
+    template_name = "events/programme.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        venues = list(Venue.objects.published())
+        sectors = list(Sector.objects.published())
+        form = ProgrammeFilterForm(self.request.GET, venues=venues, sectors=sectors)
+        form.is_valid()  # fills cleaned_data and errors; invalid values are dropped one by one
+        published = Session.objects.published()
+        filtered = form.filter(published).distinct().for_listing().prefetch_related("speakers")
+        sessions = list(filtered)
+        days = list(published.dates("starts_at", "day"))  # in Hanoi time, the current time zone
+        chosen_day = form.cleaned_data.get("day") if "day" not in form.errors else None
+        if chosen_day:
+            sessions = [s for s in sessions if local_day(s.starts_at) == chosen_day]
+        by_day = [(day, list(group)) for day, group in groupby(sessions, key=lambda s: local_day(s.starts_at))]
+        view = form.cleaned_data.get("view") or "list"
+        query = self.request.GET.copy()
+        query.pop("day", None)
+        context.update(
+            form=form,
+            webcal_url=webcal(reverse("events:programme-ics")),
+            days=days,
+            chosen_day=chosen_day,
+            day_tab_query=query.urlencode(),
+            by_day=by_day,
+            grid=[(day, build_grid(day_sessions)) for day, day_sessions in by_day] if view == "grid" else [],
+            view=view,
+            session_count=len(sessions),
+            is_filtered=any(form.cleaned_data.get(name) for name in ("venue", "type", "sector", "language")),
+        )
+        return context
+
+
+def webcal(path: str) -> str:
+    """A subscription link (webcal://) for a calendar path on this site."""
+    return "webcal://" + (settings.TUDOI_SITE_URL + path).split("://", 1)[1]
+
+
+def build_grid(sessions: list[Session]) -> dict:
+    """Venues × start hours for one day: {"venues": [...], "rows": [(hour label, [[sessions] per venue])]}."""
+    venues = []
+    for session in sessions:
+        if session.venue not in venues:
+            venues.append(session.venue)
+    venues.sort(key=lambda v: (v.order, v.name))
+    rows = []
+    for hour, group in groupby(sessions, key=lambda s: timezone.localtime(s.starts_at, HANOI).hour):
+        group = list(group)
+        rows.append((f"{hour:02d}:00", [[s for s in group if s.venue_id == venue.pk] for venue in venues]))
+    return {"venues": venues, "rows": rows}
+
+
+class SessionDetailView(DetailView):
+    template_name = "events/session_detail.html"
+    context_object_name = "session"
+
+    def get_queryset(self):
+        return (
+            Session.objects.published()
+            .select_related("venue")
+            .annotate(
+                confirmed_seats=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
+            )
+            .prefetch_related(
+                Prefetch("speakers", queryset=Speaker.objects.published()),
+                Prefetch("host_units", queryset=CreativeUnit.objects.published()),
+                Prefetch("sectors", queryset=Sector.objects.published()),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        session = self.object
+        sector_ids = [sector.pk for sector in session.sectors.all()]
+        related = (
+            Session.objects.published()
+            .exclude(pk=session.pk)
+            .filter(Q(venue=session.venue) | Q(sectors__in=sector_ids) | Q(kind=session.kind))
+            .select_related("venue")
+            .distinct()
+            .order_by("starts_at")[:4]
+        )
+        seats_left = None
+        if session.capacity is not None:
+            seats_left = max(session.capacity - session.confirmed_seats, 0)
+        absolute = settings.TUDOI_SITE_URL + session.get_absolute_url()
+        context.update(
+            webcal_url=webcal(reverse("events:session-ics", kwargs={"slug": session.slug})),
+            related=related,
+            seats_left=seats_left,
+            absolute_url=absolute,
+            json_ld=session_json_ld(session, absolute),
+        )
+        return context
+
+
+def session_json_ld(session: Session, url: str) -> dict:
+    """schema.org Event, so that search engines and apps can read the session."""
+    venue = session.venue
+    place = {"@type": "Place", "name": venue.name, "address": venue.address}
+    if venue.latitude is not None and venue.longitude is not None:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(venue.latitude),
+            "longitude": float(venue.longitude),
+        }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": session.title,
+        "description": session.summary or session.description[:300],
+        "startDate": timezone.localtime(session.starts_at, HANOI).isoformat(),
+        "endDate": timezone.localtime(session.ends_at, HANOI).isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": place,
+        "url": url,
+        "inLanguage": session.language if session.language in ("vi", "en") else "vi",
+        "isAccessibleForFree": True,
+        "organizer": {"@type": "Organization", "name": str(_("Hanoi Department of Culture and Sports"))},
+    }
+    speakers = [{"@type": "Person", "name": speaker.name} for speaker in session.speakers.all()]
+    if speakers:
+        data["performer"] = speakers
+    return data
+
+
+class NowView(TemplateView):
+    """What is on now and next at each venue, for phones on the street and (with ?screen=1) venue screens."""
+
+    template_name = "events/now.html"
+    refresh_seconds = 60
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        moment = clock.now()
+        upcoming = list(Session.objects.published().filter(ends_at__gt=moment).select_related("venue"))
+        first_and_last = Session.objects.published().order_by("starts_at").values_list("starts_at", flat=True)
+        bounds = list(first_and_last[:1]) + list(first_and_last.reverse()[:1])
+        venues = []
+        for venue, group in groupby(
+            sorted(upcoming, key=lambda s: (s.venue.order, s.venue.name, s.venue_id, s.starts_at)),
+            key=lambda s: s.venue,
+        ):
+            group = list(group)
+            current = [s for s in group if s.is_on_at(moment)]
+            later = [s for s in group if s.starts_at > moment]
+            venues.append({"venue": venue, "current": current, "next": later[0] if later else None})
+        if not bounds:
+            phase = "empty"
+        elif moment < bounds[0]:
+            phase = "before"
+        elif not upcoming:
+            phase = "after"
+        else:
+            phase = "during"
+        context.update(
+            now=moment,
+            venues=venues,
+            phase=phase,
+            starts_at=bounds[0] if bounds else None,
+            screen=self.request.GET.get("screen") == "1",
+            refresh_seconds=self.refresh_seconds,
+        )
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        response["Cache-Control"] = f"public, max-age={self.refresh_seconds // 2}"
+        return response
