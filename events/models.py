@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tudoi.images import SafeImageField, UploadTo
 from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
+from tudoi.search import Searchable
 
 
 class Venue(Slugged, Publishable):
@@ -48,7 +49,10 @@ class Venue(Slugged, Publishable):
         )
 
 
-class Speaker(Slugged, Publishable):
+class Speaker(Slugged, Publishable, Searchable):
+    search_name_fields = ("name",)
+    search_body_fields = ("role", "organisation", "bio")
+
     name = models.CharField(_("name"), max_length=150)
     role = models.CharField(_("role"), max_length=200, blank=True)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
@@ -91,8 +95,10 @@ class SessionQuerySet(PublishableQuerySet):
         return self.filter(starts_at__date=day)
 
 
-class Session(Slugged, Publishable):
+class Session(Slugged, Publishable, Searchable):
     slug_source = "title"
+    search_name_fields = ("title",)
+    search_body_fields = ("summary", "description", "location_detail")
 
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("type"), max_length=12, choices=SessionKind.choices)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tudoi.images import SafeImageField, UploadTo
 from tudoi.models import Publishable, PublishableQuerySet, Slugged
+from tudoi.search import Searchable
 
 
 class Exhibition(Slugged, Publishable):
@@ -39,7 +40,10 @@ class Exhibition(Slugged, Publishable):
         return self.title
 
 
-class Artist(Slugged, Publishable):
+class Artist(Slugged, Publishable, Searchable):
+    search_name_fields = ("name",)
+    search_body_fields = ("bio", "city")
+
     name = models.CharField(_("name"), max_length=150)
     bio = models.TextField(_("short biography"), blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
@@ -75,8 +79,10 @@ class ArtworkQuerySet(PublishableQuerySet):
         return self.select_related("exhibition").prefetch_related("artists")
 
 
-class Artwork(Slugged, Publishable):
+class Artwork(Slugged, Publishable, Searchable):
     slug_source = "title"
+    search_name_fields = ("title",)
+    search_body_fields = ("caption", "description", "medium")
 
     exhibition = models.ForeignKey(
         Exhibition, on_delete=models.CASCADE, related_name="artworks", verbose_name=_("exhibition")

@@ -1,10 +1,12 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tudoi.images import SafeImageField, UploadTo
 from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
+from tudoi.search import Searchable
 
 
 class Sector(Slugged, Publishable):
@@ -30,6 +32,9 @@ class Sector(Slugged, Publishable):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("exhibitors:sector", kwargs={"slug": self.slug})
+
 
 class UnitKind(models.TextChoices):
     CREATIVE_SPACE = "space", _("Creative space")
@@ -54,7 +59,18 @@ class CreativeUnitQuerySet(PublishableQuerySet):
         return self.select_related("primary_sector")
 
 
-class CreativeUnit(Slugged, Publishable):
+class CreativeUnit(Slugged, Publishable, Searchable):
+    search_name_fields = ("name",)
+    search_body_fields = ("short_description", "description", "zone", "district", "address")
+
+    code = models.CharField(
+        _("import key"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("A stable key such as HN-001, used by spreadsheet imports to update this unit."),
+    )
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind of unit"), max_length=12, choices=UnitKind.choices)
     primary_sector = models.ForeignKey(
@@ -98,8 +114,25 @@ class CreativeUnit(Slugged, Publishable):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("exhibitors:detail", kwargs={"slug": self.slug})
 
-class Product(Publishable):
+    def get_meeting_url(self):
+        return reverse("exhibitors:meet", kwargs={"slug": self.slug})
+
+
+class Product(Publishable, Searchable):
+    search_name_fields = ("name",)
+    search_body_fields = ("description",)
+
+    code = models.CharField(
+        _("import key"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("A stable key such as HN-001-P1, used by spreadsheet imports to update this product."),
+    )
     unit = models.ForeignKey(CreativeUnit, on_delete=models.CASCADE, related_name="products", verbose_name=_("unit"))
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)

@@ -6,3 +6,16 @@ class PressConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "press"
     verbose_name = _("Press")
+
+    def ready(self):
+        from tudoi import search
+
+        from .models import PressRelease
+
+        search.register(
+            "releases",
+            _("Press releases"),
+            lambda: PressRelease.objects.published(),
+            "search/_release.html",
+            order=7,
+        )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tudoi.images import SafeImageField, UploadTo
 from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
+from tudoi.search import Searchable
 
 
 class PressContact(Publishable):
@@ -29,10 +30,12 @@ class PressReleaseQuerySet(PublishableQuerySet):
         return self.order_by("-publish_at", "-created_at")
 
 
-class PressRelease(Slugged, Publishable):
+class PressRelease(Slugged, Publishable, Searchable):
     """A press release; its `publish_at` is the embargo: hidden everywhere until then."""
 
     slug_source = "title"
+    search_name_fields = ("title",)
+    search_body_fields = ("summary", "body")
 
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"), max_length=600, blank=True)

@@ -191,8 +191,9 @@ def test_units_and_artworks_can_be_starred_and_are_listed_by_name(client):
     assert "Creative units Bat Trang pottery" in text
     assert "Artworks Highland market" in text
     assert "Sessions" not in text
-    # no page for units or works yet: their names are not links
-    assert ">Bat Trang pottery</h3>" in response.content.decode()
+    # units link to their page; works have no page yet, so their titles are not links
+    assert f'<a href="/en/exhibitors/{unit.slug}/">Bat Trang pottery</a>' in response.content.decode()
+    assert ">Highland market</h3>" in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -29,6 +29,27 @@ def slugify_vi(value: str, max_length: int = 80) -> str:
     return slug
 
 
-def normalise_for_search(value: str) -> str:
-    """One spaced, folded string for search columns and queries."""
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", fold(value))).strip()
+# Old-style ("hoà", "thuỷ") and new-style ("hòa", "thủy") tone placement differ only in open syllables ending in
+# oa, oe or uy. In decomposed form the tone mark follows its vowel, so moving it is a swap of two code points.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_OLD_STYLE = re.compile(rf"(?<![qQ])([oO])([aAeE])([{_TONES}])(?!\w)|(?<![qQ])([uU])([yY])([{_TONES}])(?!\w)")
+
+
+def _new_style(match: re.Match) -> str:
+    first, second, tone = (match[1], match[2], match[3]) if match[1] else (match[4], match[5], match[6])
+    return first + tone + second
+
+
+def canonical(value: str) -> str:
+    """Case-folded NFC text with one tone placement: "Hoà", "HÒA" and NFD "hòa" all give "hòa".
+
+    Keeps the diacritics (unlike `fold`), so an exact match can rank above a folded one.
+    """
+    decomposed = unicodedata.normalize("NFD", (value or "").casefold())
+    return unicodedata.normalize("NFC", _OLD_STYLE.sub(_new_style, decomposed))
+
+
+def search_key(value: str, *, folded: bool) -> str:
+    """The form stored in the search columns and asked of them: punctuation to spaces, spaces collapsed."""
+    text = fold(value) if folded else canonical(value)
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()

@@ -20,7 +20,9 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("partners/", views.PartnersView.as_view(), name="partners"),
     path("visit/", views.VisitView.as_view(), name="visit"),
+    path("search/", views.search_page, name="search"),
     path("", include("events.urls")),
+    path("", include("exhibitors.urls")),
     prefix_default_language=True,
 )
 

@@ -20,6 +20,7 @@ from events.models import Session, Venue
 from exhibitions.models import Artwork, Exhibition
 from exhibitors.models import Partner, PartnerRole, Sector
 
+from . import search
 from .models import Status
 from .text import nfc
 
@@ -143,6 +144,31 @@ class VisitView(TemplateView):
         context["venues"] = Venue.objects.published()
         context["exhibition"] = Exhibition.objects.published().select_related("venue").first()
         return context
+
+
+SEARCH_RESULTS_PER_KIND = 10
+
+
+def search_page(request):
+    """`/search/?q=`: the best matches of each kind (units, products, sessions…), one query per kind."""
+    typed = request.GET.get("q", "")
+    query = search.clean_query(typed)
+    sections, total = [], 0
+    if search.search_key(query, folded=True):
+        for kind in search.kinds():
+            results = list(search.search(kind.queryset(), query)[: SEARCH_RESULTS_PER_KIND + 1])
+            if results:
+                sections.append({"kind": kind, "results": results[:SEARCH_RESULTS_PER_KIND]})
+                total += len(results[:SEARCH_RESULTS_PER_KIND])
+    context = {
+        "query": query,
+        "shortened": len(typed.strip()) > len(query),
+        "searched": bool(query),
+        "sections": sections,
+        "total": total,
+        "max_length": search.MAX_QUERY_LENGTH,
+    }
+    return render(request, "tudoi/search.html", context)
 
 
 def page_not_found(request, exception=None):
