@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "sorl.thumbnail",
+    "import_export",
     "axes",
     "csp",
     "tudoi",
@@ -293,3 +294,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"django_redis.cache": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
+
+# Spreadsheet imports in the admin: each import runs in one transaction, so an invalid row saves nothing.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
