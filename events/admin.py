@@ -1,16 +1,13 @@
-import csv
-
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Greatest
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tudoi import clock
-from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin
+from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv_time, export_name
 
 from .models import Registration, RegistrationStatus, Session, Speaker, Venue
 from .registration import confirmed_seats, lock_session, mail_quietly, promote_from_waitlist, send_promotion
@@ -65,60 +62,39 @@ class RegistrationInline(admin.TabularInline):
         return False
 
 
-def _csv_cell(value) -> str:
-    """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe (CSV injection)."""
-    text = "" if value is None else str(value)
-    if text.startswith(("=", "+", "-", "@", "\t", "\r")):
-        return "'" + text
-    return text
-
-
-def _csv_time(value) -> str:
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
-
-
 def registrations_csv(registrations, filename: str) -> HttpResponse:
-    """Registrations as a CSV download: UTF-8 with a byte-order mark, so that Excel reads Vietnamese names right."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("session"),
-            _("starts at (Hanoi time)"),
-            _("name"),
-            _("e-mail"),
-            _("phone"),
-            _("status"),
-            _("language"),
-            _("consent"),
-            _("registered at (Hanoi time)"),
-            _("cancelled at (Hanoi time)"),
-        ]
+    """Registrations as a CSV download (see `tudoi.admin.csv_response`), in session then registration order."""
+    header = (
+        _("session"),
+        _("starts at (Hanoi time)"),
+        _("name"),
+        _("e-mail"),
+        _("phone"),
+        _("status"),
+        _("language"),
+        _("consent"),
+        _("registered at (Hanoi time)"),
+        _("cancelled at (Hanoi time)"),
     )
-    rows = registrations.select_related("session").order_by("session__starts_at", "session_id", "created_at", "pk")
-    for registration in rows:
-        writer.writerow(
-            _csv_cell(value)
-            for value in (
-                registration.session.title,
-                _csv_time(registration.session.starts_at),
-                registration.name,
-                registration.email,
-                registration.phone,
-                registration.get_status_display(),
-                registration.language,
-                _("yes") if registration.consent else _("no"),
-                _csv_time(registration.created_at),
-                _csv_time(registration.cancelled_at),
-            )
+    registrations = registrations.select_related("session").order_by(
+        "session__starts_at", "session_id", "created_at", "pk"
+    )
+    rows = (
+        (
+            registration.session.title,
+            csv_time(registration.session.starts_at),
+            registration.name,
+            registration.email,
+            registration.phone,
+            registration.get_status_display(),
+            registration.language,
+            _("yes") if registration.consent else _("no"),
+            csv_time(registration.created_at),
+            csv_time(registration.cancelled_at),
         )
-    return response
-
-
-def _export_name(prefix: str) -> str:
-    return f"{prefix}-{timezone.localtime():%Y%m%d-%H%M}.csv"
+        for registration in registrations
+    )
+    return csv_response(filename, header, rows)
 
 
 @admin.register(Session)
@@ -190,7 +166,7 @@ class SessionAdmin(PublishableAdmin):
 
     @admin.action(description=_("Export the registrations of the selected sessions (CSV)"), permissions=["view"])
     def export_registrations(self, request, queryset):
-        return registrations_csv(Registration.objects.filter(session__in=queryset), _export_name("registrations"))
+        return registrations_csv(Registration.objects.filter(session__in=queryset), export_name("registrations"))
 
 
 SESSION_FULL = _("All seats of this session are taken: put this person on the waiting list instead.")
@@ -258,4 +234,4 @@ class RegistrationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export the selected registrations (CSV)"), permissions=["view"])
     def export_csv(self, request, queryset):
-        return registrations_csv(queryset, _export_name("registrations"))
+        return registrations_csv(queryset, export_name("registrations"))

@@ -78,12 +78,6 @@ def _public(kind: str):
     return Artwork.objects.published().filter(exhibition__in=Exhibition.objects.published())
 
 
-def _url_of(obj) -> str:
-    # Units and artworks get their pages later; link them as soon as their model knows its URL.
-    get_url = getattr(obj, "get_absolute_url", None)
-    return get_url() if get_url else ""
-
-
 def _visible(agenda: Agenda) -> Visible:
     """At most three queries, whatever the number of starred items; ids no longer published are skipped."""
     sessions = (
@@ -100,8 +94,8 @@ def _visible(agenda: Agenda) -> Visible:
             (day, [Row(session, session.get_absolute_url(), clashes.get(session.pk, [])) for session in group])
             for day, group in grouped
         ],
-        units=[Row(unit, _url_of(unit)) for unit in units],
-        artworks=[Row(work, _url_of(work)) for work in artworks],
+        units=[Row(unit, unit.get_absolute_url()) for unit in units],
+        artworks=[Row(work, work.get_absolute_url()) for work in artworks],
         sessions=[session for _, group in grouped for session in group],
     )
 

@@ -30,3 +30,7 @@ class EventsConfig(AppConfig):
             "search/_speaker.html",
             order=4,
         )
+
+        from . import api as open_data
+
+        open_data.register()  # its records in the open data API (tudoi.api)

@@ -20,3 +20,7 @@ class ExhibitionsConfig(AppConfig):
             "search/_artwork.html",
             order=6,
         )
+
+        from . import api as open_data
+
+        open_data.register()  # its records in the open data API (tudoi.api)

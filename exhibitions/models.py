@@ -1,9 +1,15 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tudoi import clock
 from tudoi.images import SafeImageField, UploadTo
-from tudoi.models import Publishable, PublishableQuerySet, Slugged
+from tudoi.models import Publishable, PublishableQuerySet, Slugged, Status
 from tudoi.search import Searchable
 
 
@@ -39,6 +45,9 @@ class Exhibition(Slugged, Publishable):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("exhibitions:detail", kwargs={"slug": self.slug})
+
 
 class Artist(Slugged, Publishable, Searchable):
     search_name_fields = ("name",)
@@ -59,6 +68,9 @@ class Artist(Slugged, Publishable, Searchable):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("exhibitions:artist", kwargs={"slug": self.slug})
+
 
 class Region(models.TextChoices):
     NORTH = "north", _("Northern Vietnam")
@@ -72,6 +84,15 @@ class Technique(models.TextChoices):
     DIGITAL = "digital", _("Digital illustration")
     HAND = "hand", _("Hand-drawn or painted")
     MIXED = "mixed", _("Mixed media")
+
+
+# The database refuses sizes of 0 or less (a CheckConstraint); this says so next to the field in forms.
+POSITIVE_SIZE = MinValueValidator(Decimal("0.1"), message=_("Enter a size greater than 0."))
+
+
+def latest_artwork_year() -> int:
+    """A work may be dated next year at the latest (catalogues are prepared ahead of the opening)."""
+    return clock.now().year + 1
 
 
 class ArtworkQuerySet(PublishableQuerySet):
@@ -90,16 +111,32 @@ class Artwork(Slugged, Publishable, Searchable):
     catalogue_number = models.PositiveSmallIntegerField(_("catalogue number"))
     title = models.CharField(_("title"), max_length=200)
     artists = models.ManyToManyField(Artist, related_name="artworks", verbose_name=_("artists"))
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1000, message=_("Enter the year as four digits, for example 2025.")),
+            MaxValueValidator(latest_artwork_year, message=_("A work cannot be dated after %(limit_value)s.")),
+        ],
+    )
     medium = models.CharField(_("medium"), max_length=200, blank=True)
     technique = models.CharField(_("technique"), max_length=10, choices=Technique.choices, blank=True)
     region = models.CharField(_("theme or region"), max_length=10, choices=Region.choices, blank=True)
-    width_cm = models.DecimalField(_("width (cm)"), max_digits=6, decimal_places=1, null=True, blank=True)
-    height_cm = models.DecimalField(_("height (cm)"), max_digits=6, decimal_places=1, null=True, blank=True)
+    width_cm = models.DecimalField(
+        _("width (cm)"), max_digits=6, decimal_places=1, null=True, blank=True, validators=[POSITIVE_SIZE]
+    )
+    height_cm = models.DecimalField(
+        _("height (cm)"), max_digits=6, decimal_places=1, null=True, blank=True, validators=[POSITIVE_SIZE]
+    )
     caption = models.CharField(_("caption"), max_length=400, blank=True)
     description = models.TextField(_("description"), blank=True)
+    # Blank so that a draft may wait for it; clean() requires the Vietnamese text before the work is published.
     alt_text = models.CharField(
-        _("alt text"), max_length=300, help_text=_("What the image shows, for people who cannot see it.")
+        _("alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required in Vietnamese to publish."),
     )
     long_description = models.TextField(
         _("long description"),
@@ -132,6 +169,18 @@ class Artwork(Slugged, Publishable, Searchable):
 
     def __str__(self):
         return f"{self.catalogue_number}. {self.title}"
+
+    def clean(self):
+        super().clean()
+        # The one rule for every way a work gets published: its form, the exhibition's inline, the publish
+        # action (which calls clean()) and the spreadsheet import (which validates each row with a model form).
+        if self.status == Status.PUBLISHED and not (self.alt_text_vi or "").strip():
+            message = _("A published work needs alt text in Vietnamese: describe the image, or keep it as a draft.")
+            raise ValidationError({"alt_text_vi": message}, code="alt_text_required")
+
+    def get_absolute_url(self):
+        """Needs the exhibition: select it with the artwork (`for_listing()` does)."""
+        return reverse("exhibitions:artwork", kwargs={"slug": self.exhibition.slug, "artwork_slug": self.slug})
 
     @property
     def dimensions(self) -> str:

@@ -1,14 +1,20 @@
 import re
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
+from django.http import HttpResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, change_status
+from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, change_status, csv_response, csv_time, export_name
+from tudoi.templatetags.tudoi import long_date, short_date
 
+from .import_admin import SpreadsheetImportMixin
+from .meetings import EVENT_DAYS, preferred_time_label
 from .models import CreativeUnit, MeetingRequest, MeetingStatus, Partner, Product, Sector
+from .resources import CreativeUnitResource, ProductResource
 
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -50,7 +56,9 @@ class ProductInline(TranslationTabularInline):
 
 
 @admin.register(CreativeUnit)
-class CreativeUnitAdmin(PublishableAdmin):
+class CreativeUnitAdmin(SpreadsheetImportMixin, PublishableAdmin):
+    resource_classes = (CreativeUnitResource,)
+    sample_name = "creative-units"
     image_field = "logo"
     list_display = (
         "thumbnail",
@@ -121,7 +129,9 @@ class CreativeUnitAdmin(PublishableAdmin):
 
 
 @admin.register(Product)
-class ProductAdmin(PublishableAdmin):
+class ProductAdmin(SpreadsheetImportMixin, PublishableAdmin):
+    resource_classes = (ProductResource,)
+    sample_name = "products"
     image_field = "image"
     list_display = (
         "thumbnail",
@@ -183,25 +193,67 @@ def mark_closed(modeladmin, request, queryset):
     change_status(modeladmin, request, queryset, MeetingStatus.CLOSED)
 
 
+class PreferredDayFilter(admin.SimpleListFilter):
+    """The two days of the fair and "no preference" (the date filter's "past 7 days" means nothing here)."""
+
+    title = _("preferred day")
+    parameter_name = "preferred_day"
+
+    def lookups(self, request, model_admin):
+        return [*((day.isoformat(), long_date(day)) for day in EVENT_DAYS), ("none", _("No preference"))]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "none":
+            return queryset.filter(preferred_day__isnull=True)
+        days = {day.isoformat(): day for day in EVENT_DAYS}
+        if value in days:  # anything else typed into the URL filters nothing rather than failing
+            return queryset.filter(preferred_day=days[value])
+        return queryset
+
+
 @admin.register(MeetingRequest)
 class MeetingRequestAdmin(admin.ModelAdmin):
+    """The organisers' queue of buyers' requests: newest first, triaged by status, with notes kept in the list."""
+
     list_display = (
+        "created_at",
+        "unit",
         "buyer_name",
         "organisation",
-        "unit",
         "channel",
         "order_size",
-        "preferred_day",
-        "created_at",
+        "preferred_slot",
         "status",
+        "language",
+        "notes",
     )
-    list_editable = ("status",)
-    list_filter = ("status", "channel", "unit__primary_sector", "order_size", "preferred_day", "language")
+    list_display_links = ("created_at", "buyer_name")
+    list_editable = ("status", "notes")
+    list_filter = (
+        "status",
+        "channel",
+        "order_size",
+        PreferredDayFilter,
+        "unit__primary_sector",
+        "language",
+    )
     list_select_related = ("unit",)
-    search_fields = ("buyer_name", "organisation", "email", "phone", "unit__name_vi", "unit__name_en")
+    list_per_page = 50
+    search_fields = (
+        "buyer_name",
+        "organisation",
+        "email",
+        "phone",
+        "message",
+        "notes",
+        "unit__name_vi",
+        "unit__name_en",
+        "unit__booth",
+    )
     date_hierarchy = "created_at"
     autocomplete_fields = ("unit", "sectors")
-    actions = (mark_forwarded, mark_arranged, mark_declined, mark_closed)
+    actions = (mark_forwarded, mark_arranged, mark_declined, mark_closed, "export_csv")
     readonly_fields = ("created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("unit", "status", "notes")}),
@@ -212,3 +264,63 @@ class MeetingRequestAdmin(admin.ModelAdmin):
         ),
         (_("Record"), {"fields": ("created_at", "updated_at")}),
     )
+
+    def get_changelist_form(self, request, **kwargs):
+        kwargs.setdefault("widgets", {"notes": forms.Textarea(attrs={"rows": 2, "cols": 28})})
+        return super().get_changelist_form(request, **kwargs)
+
+    @admin.display(description=_("preferred day"), ordering="preferred_day")
+    def preferred_slot(self, obj):
+        parts = [short_date(obj.preferred_day), preferred_time_label(obj.preferred_time)]
+        return " · ".join(part for part in parts if part) or None
+
+    @admin.action(description=_("Export the selected meeting requests (CSV)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        return meeting_requests_csv(queryset)
+
+
+def meeting_requests_csv(requests) -> HttpResponse:
+    """Meeting requests as a CSV download (see `tudoi.admin.csv_response`), oldest first."""
+    header = (
+        _("received at (Hanoi time)"),
+        _("status"),
+        _("unit"),
+        _("booth"),
+        _("unit's contact for meeting requests"),
+        _("name"),
+        _("organisation"),
+        _("buyer channel"),
+        _("sectors of interest"),
+        _("expected order size"),
+        _("e-mail"),
+        _("phone"),
+        _("preferred day"),
+        _("preferred time"),
+        _("message"),
+        _("language"),
+        _("organisers' notes"),
+    )
+    requests = requests.select_related("unit").prefetch_related("sectors").order_by("created_at", "pk")
+    rows = (
+        (
+            csv_time(meeting.created_at),
+            meeting.get_status_display(),
+            meeting.unit.name,
+            meeting.unit.booth,
+            meeting.unit.contact_email,
+            meeting.buyer_name,
+            meeting.organisation,
+            meeting.get_channel_display(),
+            ", ".join(sector.name for sector in meeting.sectors.all()),
+            meeting.get_order_size_display(),
+            meeting.email,
+            meeting.phone,
+            meeting.preferred_day.isoformat() if meeting.preferred_day else "",
+            preferred_time_label(meeting.preferred_time),
+            meeting.message,
+            meeting.language,
+            meeting.notes,
+        )
+        for meeting in requests
+    )
+    return csv_response(export_name("meeting-requests"), header, rows)

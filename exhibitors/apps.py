@@ -28,3 +28,7 @@ class ExhibitorsConfig(AppConfig):
             "search/_product.html",
             order=2,
         )
+
+        from . import api as open_data
+
+        open_data.register()  # its records in the open data API (tudoi.api)

@@ -1,15 +1,200 @@
-"""The directory of creative units, a unit's page and a sector's page (work in progress)."""
+"""The directory of creative units, a unit's page and a sector's page."""
 
+import logging
+import re
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from sorl.thumbnail import get_thumbnail
+
+from events.models import Session
+from tudoi import search
+
+from .directory import FLAGS, Directory, DirectoryFilterForm, by_name, in_sector, label_choices
+from .models import CreativeUnit, Product, Sector
+
+logger = logging.getLogger(__name__)
+
+UNITS_PER_PAGE = 24
+SECTOR_UNITS_SHOWN = 12
 
 
 def directory(request):
-    raise Http404
+    sectors = list(Sector.objects.published())
+    data = request.GET.copy()
+    # Control characters (a NUL from a robot) would make the page invalid HTML when the box shows the query again.
+    typed = "".join(ch if ch.isprintable() else " " for ch in data.get("q", ""))
+    data["q"] = typed[: search.MAX_QUERY_LENGTH]  # what the box shows again: what was searched
+    form = DirectoryFilterForm(data, sectors=sectors)
+    form.is_valid()  # fills cleaned_data and errors; values not understood are dropped one by one
+    found = Directory(form, sectors)
+    facets = found.facets()
+    label_choices(form, facets)
+
+    paginator = Paginator(found.results, UNITS_PER_PAGE)
+    paginator.count = facets.total  # already counted with the facets: one query fewer
+    number, page_notice = page_number(request.GET.get("page"), paginator.num_pages)
+    page = paginator.page(number)
+
+    params = form.url_query()
+    query_string = urlencode(params)
+    context = {
+        "form": form,
+        "page": page,
+        "units": page.object_list,
+        "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1),
+        "page_prefix": f"{query_string}&" if query_string else "",
+        "page_notice": page_notice,
+        "flag_fields": [(form[name], facets.flags[name]) for name, _label in FLAGS],
+        "total": facets.total,
+        "query": form.query,
+        "shortened": len(typed.strip()) > search.MAX_QUERY_LENGTH,
+        "query_ignored": bool(typed.strip()) and not form.query,
+        "is_filtered": bool(params),
+        "max_length": search.MAX_QUERY_LENGTH,
+    }
+    return render(request, "exhibitors/directory.html", context)
+
+
+def page_number(raw: str | None, last: int) -> tuple[int, str]:
+    """The page to show for a `page` parameter, and a notice when the asked page does not exist."""
+    if raw in (None, ""):
+        return 1, ""
+    try:
+        number = int(raw)
+    except ValueError:
+        return 1, _("The page number in the address was not understood; here is the first page.")
+    if number < 1:
+        return 1, _("There is no such page; here is the first page.")
+    if number > last:
+        return last, _("There is no such page; here is the last page.")
+    return number, ""
 
 
 def unit_detail(request, slug):
-    raise Http404
+    units = (
+        CreativeUnit.objects.published()
+        .select_related("primary_sector")
+        .prefetch_related(
+            Prefetch("sectors", queryset=Sector.objects.published()),
+            Prefetch("products", queryset=Product.objects.published()),
+            Prefetch(
+                "hosted_sessions",
+                queryset=Session.objects.published().select_related("venue").order_by("starts_at"),
+            ),
+        )
+    )
+    unit = get_object_or_404(units, slug=slug)
+    main_sector = unit.primary_sector if unit.primary_sector.is_public else None
+    other_sectors = [sector for sector in unit.sectors.all() if sector.pk != unit.primary_sector_id]
+    absolute_url = settings.TUDOI_SITE_URL + unit.get_absolute_url()
+    context = {
+        "unit": unit,
+        "main_sector": main_sector,
+        "other_sectors": other_sectors,
+        "products": unit.products.all(),
+        "sessions": unit.hosted_sessions.all(),
+        "address": address_line(unit),
+        "links": unit_links(unit),
+        "phone_href": phone_href(unit.public_phone),
+        "share_image": share_image(unit),
+        "json_ld": unit_json_ld(unit, absolute_url),
+    }
+    return render(request, "exhibitors/unit_detail.html", context)
+
+
+def address_line(unit: CreativeUnit) -> str:
+    """The address with the district, unless the address already names it."""
+    parts = [unit.address] if unit.address else []
+    if unit.district and unit.district.casefold() not in unit.address.casefold():
+        parts.append(unit.district)
+    return ", ".join(parts)
+
+
+def unit_links(unit: CreativeUnit) -> list[tuple[str, str]]:
+    """The unit's own pages: (label, url)."""
+    links = [(_("Website"), unit.website), ("Facebook", unit.facebook), ("Instagram", unit.instagram)]
+    return [(label, url) for label, url in links if url]
+
+
+def phone_href(phone: str) -> str:
+    """A tel: link for a phone number as typed ("024 3826 1234" → "tel:02438261234"); empty if it has no digits."""
+    digits = re.sub(r"[^\d+]", "", phone or "")
+    return f"tel:{digits}" if re.search(r"\d", digits) else ""
+
+
+def absolute(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else settings.TUDOI_SITE_URL + url
+
+
+def rendition_url(image, geometry: str, **options) -> str:
+    """The absolute address of a WebP rendition, or "" (a missing or unreadable image must not break the page)."""
+    if not image:
+        return ""
+    try:
+        return absolute(get_thumbnail(image, geometry, format="WEBP", quality=80, **options).url)
+    except Exception:
+        logger.exception("No rendition for %s", image)
+        return ""
+
+
+def share_image(unit: CreativeUnit) -> str:
+    """For link previews (og:image): the cover cut to 1200×630, else the logo."""
+    return rendition_url(unit.cover, "1200x630", crop="center") or rendition_url(unit.logo, "600")
+
+
+def unit_json_ld(unit: CreativeUnit, url: str) -> dict:
+    """schema.org Organization, so that search engines and apps can read the unit. Only public contact details."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": unit.name,
+        "url": url,
+    }
+    description = unit.short_description or unit.description[:300]
+    if description:
+        data["description"] = description
+    logo = rendition_url(unit.logo, "320")
+    if logo:
+        data["logo"] = logo
+    if unit.address or unit.district:
+        address = {"@type": "PostalAddress", "addressRegion": _("Hanoi"), "addressCountry": "VN"}
+        if unit.address:
+            address["streetAddress"] = unit.address
+        if unit.district:
+            address["addressLocality"] = unit.district
+        data["address"] = address
+    same_as = [link for _label, link in unit_links(unit)]
+    if same_as:
+        data["sameAs"] = same_as
+    if unit.public_email:
+        data["email"] = unit.public_email
+    if unit.public_phone:
+        data["telephone"] = unit.public_phone
+    return data
 
 
 def sector_detail(request, slug):
-    raise Http404
+    # All published sectors in one query: the page names the others too.
+    sectors = list(Sector.objects.published())
+    sector = next((s for s in sectors if s.slug == slug), None)
+    if sector is None:
+        raise Http404
+    units = by_name(CreativeUnit.objects.published().filter(in_sector(sector))).select_related("primary_sector")
+    unit_count = units.count()
+    sessions = sector.sessions.published().select_related("venue").order_by("starts_at")
+    context = {
+        "sector": sector,
+        "other_sectors": [s for s in sectors if s.pk != sector.pk],
+        "units": units[:SECTOR_UNITS_SHOWN],
+        "unit_count": unit_count,
+        "more_units": unit_count > SECTOR_UNITS_SHOWN,
+        "directory_query": urlencode({"sector": sector.slug}),
+        "sessions": sessions,
+    }
+    return render(request, "exhibitors/sector_detail.html", context)

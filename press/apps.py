@@ -10,6 +10,7 @@ class PressConfig(AppConfig):
     def ready(self):
         from tudoi import search
 
+        from . import checks  # noqa: F401 (registers the system checks)
         from .models import PressRelease
 
         search.register(
@@ -19,3 +20,7 @@ class PressConfig(AppConfig):
             "search/_release.html",
             order=7,
         )
+
+        from . import api as open_data
+
+        open_data.register()  # its records in the open data API (tudoi.api)

@@ -1,11 +1,26 @@
+import logging
+import os
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from sorl.thumbnail import get_thumbnail
 
 from tudoi.images import SafeImageField, UploadTo
 from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
 from tudoi.search import Searchable
+
+from .storage import private_storage
+
+logger = logging.getLogger(__name__)
+
+# Paths under /press/ that a release's slug must not take (press/urls.py).
+RESERVED_SLUGS = frozenset({"feed", "facts", "accreditation", "kit"})
 
 
 class PressContact(Publishable):
@@ -27,7 +42,8 @@ class PressContact(Publishable):
 
 class PressReleaseQuerySet(PublishableQuerySet):
     def for_listing(self):
-        return self.order_by("-publish_at", "-created_at")
+        """Newest first by the date the public sees (publication time, else creation), the same on every database."""
+        return self.annotate(sort_date=Coalesce("publish_at", "created_at")).order_by(F("sort_date").desc(), "-pk")
 
 
 class PressRelease(Slugged, Publishable, Searchable):
@@ -41,6 +57,12 @@ class PressRelease(Slugged, Publishable, Searchable):
     summary = models.TextField(_("summary"), max_length=600, blank=True)
     body = models.TextField(_("text"), help_text=_("Plain text; separate paragraphs with an empty line."))
     image = SafeImageField(_("image"), upload_to=UploadTo("press"), blank=True)
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
     contact = models.ForeignKey(
         PressContact, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("press contact")
@@ -55,6 +77,33 @@ class PressRelease(Slugged, Publishable, Searchable):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("press:detail", kwargs={"slug": self.slug})
+
+    @property
+    def dated(self) -> datetime:
+        """The release's date: its publication time, or when it was written if it was published at once."""
+        return self.publish_at or self.created_at
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is taken by a page of the press room; choose another.")})
+
+    def _unique_slug(self) -> str:
+        slug = super()._unique_slug()
+        return self._free(f"{slug}-release") if slug in RESERVED_SLUGS else slug
+
+    def _free(self, base: str) -> str:
+        taken = set(
+            type(self)._base_manager.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True)
+        )
+        slug, n = base, 2
+        while slug in taken:
+            slug = f"{base}-{n}"
+            n += 1
+        return slug
 
 
 class AssetKind(models.TextChoices):
@@ -101,6 +150,29 @@ class MediaAsset(Slugged, Publishable):
     def __str__(self):
         return self.title
 
+    @property
+    def file(self):
+        """The asset's file: its image, else its PDF document."""
+        return self.image or self.document
+
+    @property
+    def filename(self) -> str:
+        return os.path.basename(self.file.name) if self.file else ""
+
+    def web_rendition(self):
+        """A web-size copy of the image (at most 1600 pixels on its longer side), or None.
+
+        JPEG for photos; logos stored as PNG keep PNG, so that their transparency survives.
+        """
+        if not self.image:
+            return None
+        fmt = "PNG" if self.image.name.lower().endswith(".png") else "JPEG"
+        try:
+            return get_thumbnail(self.image, "1600x1600", format=fmt, quality=85)
+        except Exception:  # a missing or unreadable source file must not break the press room
+            logger.exception("No web-size rendition for %s", self.image)
+            return None
+
 
 class AccreditationStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
@@ -116,9 +188,11 @@ class AccreditationRequest(TimeStamped):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     days = models.CharField(_("days"), max_length=40, help_text=_("Days of attendance, for example 2026-01-10."))
     message = models.TextField(_("message"), max_length=3000, blank=True)
+    # Personal data: kept in private storage (never under MEDIA_URL); staff download it through the admin.
     press_card = models.FileField(
         _("press card"),
         upload_to=UploadTo("accreditation"),
+        storage=private_storage,
         blank=True,
         validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png", "webp"])],
     )
@@ -140,3 +214,21 @@ class AccreditationRequest(TimeStamped):
 
     def __str__(self):
         return f"{self.name} ({self.outlet})"
+
+    @property
+    def day_list(self) -> list[date | str]:
+        """The days asked for: dates, and "other" for days to be agreed (see the message)."""
+        result = []
+        for part in self.days.split(","):
+            part = part.strip()
+            if part == OTHER_DAYS:
+                result.append(OTHER_DAYS)
+            else:
+                try:
+                    result.append(date.fromisoformat(part))
+                except ValueError:
+                    continue
+        return result
+
+
+OTHER_DAYS = "other"

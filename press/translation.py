@@ -10,7 +10,7 @@ class PressContactTranslation(TranslationOptions):
 
 @register(PressRelease)
 class PressReleaseTranslation(TranslationOptions):
-    fields = ("title", "summary", "body")
+    fields = ("title", "summary", "body", "image_alt")
     required_languages = {"vi": ("title", "body")}
 
 

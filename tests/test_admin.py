@@ -814,7 +814,7 @@ def test_admin_english_left_empty_is_saved_empty_and_falls_back_to_vietnamese(ad
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("model", "field"),
-    [(Sector, "name_vi"), (Session, "title_vi"), (PressRelease, "body_vi"), (Artwork, "alt_text_vi")],
+    [(Sector, "name_vi"), (Session, "title_vi"), (PressRelease, "body_vi"), (Artwork, "title_vi")],
     ids=lambda value: value if isinstance(value, str) else label(value),
 )
 def test_admin_vietnamese_left_empty_is_a_form_error(admin_client, model, field):

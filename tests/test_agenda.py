@@ -191,9 +191,9 @@ def test_units_and_artworks_can_be_starred_and_are_listed_by_name(client):
     assert "Creative units Bat Trang pottery" in text
     assert "Artworks Highland market" in text
     assert "Sessions" not in text
-    # units link to their page; works have no page yet, so their titles are not links
-    assert f'<a href="/en/exhibitors/{unit.slug}/">Bat Trang pottery</a>' in response.content.decode()
-    assert ">Highland market</h3>" in response.content.decode()
+    page = response.content.decode()
+    assert f'<a href="/en/exhibitors/{unit.slug}/">Bat Trang pottery</a>' in page
+    assert f'<a href="/en/exhibitions/{work.exhibition.slug}/{work.slug}/">Highland market</a>' in page
 
 
 @pytest.mark.django_db

@@ -24,7 +24,10 @@ __all__ = ["Searchable", "clean_query", "kinds", "register", "reindex", "search"
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
-TYPO_SIMILARITY = 0.5  # word_similarity of the folded query with the folded names; "bat trng" ~ "bat trang" is 0.6
+TYPO_SIMILARITY = (
+    0.6  # pg_trgm word_similarity of the folded query with the folded names: "bat trng" ~ "bat trang" is 0.67,
+)
+# while one shared word of two ("dong xuan" ~ "xuan loc") is 0.5
 SEARCH_COLUMNS = ("search_names", "search_names_folded", "search_body", "search_body_folded")
 
 

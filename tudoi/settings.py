@@ -183,6 +183,9 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Django serves MEDIA_URL itself with DEBUG on, or when this is set (a single-container demo); otherwise the web
 # server or S3 does.
 TUDOI_SERVE_MEDIA = env_bool("TUDOI_SERVE_MEDIA", False)
+# Personal uploads (journalists' press cards): kept on disk outside MEDIA_ROOT and never served by any URL; staff
+# download them through the admin. Several app instances must share this folder (a common volume).
+TUDOI_PRIVATE_MEDIA_ROOT = Path(os.environ.get("TUDOI_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import sitemaps, views
 
 handler404 = "tudoi.views.page_not_found"
 handler500 = "tudoi.views.server_error"
@@ -13,6 +13,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/switch/<str:language>/", views.switch_language, name="switch-language"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
+    path("api/v1/", include("tudoi.api")),
     path("admin/", admin.site.urls),
 ]
 
@@ -23,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("search/", views.search_page, name="search"),
     path("", include("events.urls")),
     path("", include("exhibitors.urls")),
+    path("", include("exhibitions.urls")),
+    path("", include("press.urls")),
     prefix_default_language=True,
 )
 

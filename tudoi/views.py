@@ -20,7 +20,7 @@ from events.models import Session, Venue
 from exhibitions.models import Artwork, Exhibition
 from exhibitors.models import Partner, PartnerRole, Sector
 
-from . import search
+from . import search, sitemaps
 from .models import Status
 from .text import nfc
 
@@ -106,7 +106,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sessions = Session.objects.published()
+        sessions = list(Session.objects.published().select_related("venue"))  # figures, highlights and JSON-LD
+        venues = list(Venue.objects.published())
+        partners = partners_by_role()
         sectors = list(
             Sector.objects.published().annotate(
                 unit_count=Count("primary_units", filter=Q(primary_units__status=Status.PUBLISHED))
@@ -120,14 +122,16 @@ class HomeView(TemplateView):
                 # a hidden sector is not on show either.
                 "units": sum(sector.unit_count for sector in sectors),
                 "sectors": len(sectors),
-                "sessions": sessions.count(),
+                "sessions": len(sessions),
                 "works": artworks.count(),
             },
             sectors=sectors,
-            highlights=sessions.filter(is_highlight=True).select_related("venue")[:6],
+            highlights=[session for session in sessions if session.is_highlight][:6],
             exhibition=exhibition,
             artworks=artworks.prefetch_related("artists")[:6],
-            venues=Venue.objects.published(),
+            venues=venues,
+            footer_partners=partners,  # read once for the footer and the JSON-LD
+            event_json_ld=sitemaps.event_json_ld(sessions, venues, [p for _role, group in partners for p in group]),
         )
         return context
 
@@ -153,19 +157,25 @@ def search_page(request):
     """`/search/?q=`: the best matches of each kind (units, products, sessions…), one query per kind."""
     typed = request.GET.get("q", "")
     query = search.clean_query(typed)
-    sections, total = [], 0
+    sections = []
     if search.search_key(query, folded=True):
         for kind in search.kinds():
             results = list(search.search(kind.queryset(), query)[: SEARCH_RESULTS_PER_KIND + 1])
             if results:
-                sections.append({"kind": kind, "results": results[:SEARCH_RESULTS_PER_KIND]})
-                total += len(results[:SEARCH_RESULTS_PER_KIND])
+                sections.append(
+                    {
+                        "kind": kind,
+                        "results": results[:SEARCH_RESULTS_PER_KIND],
+                        "more": len(results) > SEARCH_RESULTS_PER_KIND,
+                    }
+                )
     context = {
         "query": query,
         "shortened": len(typed.strip()) > len(query),
         "searched": bool(query),
+        "no_words": bool(query) and not search.search_key(query, folded=True),
         "sections": sections,
-        "total": total,
+        "total": sum(len(section["results"]) for section in sections),
         "max_length": search.MAX_QUERY_LENGTH,
     }
     return render(request, "tudoi/search.html", context)

@@ -97,13 +97,15 @@ def _sectors(sync: Sync) -> dict[str, Sector]:
 def _units(sync: Sync, sectors: dict[str, Sector]) -> dict[str, CreativeUnit]:
     colours = {s.key: s.colour for s in SECTORS}
     result = {}
-    for u in all_units():
+    for number, u in enumerate(all_units(), start=1):
+        code = f"TH-{number:03d}"  # the import key a spreadsheet of the organisers would carry
         zone = ZONES.get(u.zone, ("", ""))
         colour = colours[u.sector]
         unit = sync.upsert(
             CreativeUnit,
             {"slug": u.slug},
             {
+                "code": code,
                 **_both("name", (u.name_vi, u.name_en)),
                 "kind": u.kind,
                 "primary_sector": sectors[u.sector],
@@ -134,6 +136,7 @@ def _units(sync: Sync, sectors: dict[str, Sector]) -> dict[str, CreativeUnit]:
                 Product,
                 {"unit": unit, "name_vi": p.name_vi},
                 {
+                    "code": f"{code}-P{p.order}",
                     "name_en": p.name_en,
                     **_both("description", (p.description_vi, p.description_en)),
                     "price_band": p.price_band,

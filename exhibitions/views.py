@@ -1,0 +1,399 @@
+"""The exhibition and its catalogue, one work, one artist, and the printable wall labels.
+
+Only published works of a published exhibition are ever shown, and only published artists are named. Every page
+runs a fixed number of queries whatever the size of the catalogue; images are always renditions (sorl-thumbnail),
+never the uploaded originals.
+"""
+
+import io
+import logging
+import re
+import unicodedata
+
+import segno
+from django import forms
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+from sorl.thumbnail import get_thumbnail
+
+from tudoi.templatetags.tudoi import picture
+
+from .models import Artist, Artwork, Exhibition, Region, Technique
+
+logger = logging.getLogger(__name__)
+
+ZOOM_GEOMETRY = "2000x2000"  # the zoom view: at most 2000 pixels on the long side, never the original file
+OPEN_GRAPH_WIDTH = 1200
+EAGER_CARDS = 4  # the first cards of the grid load at once; the rest wait until they are scrolled near
+LONG_DESCRIPTION_ID = "work-long-description"
+
+
+# Queries
+
+
+def _published_artists() -> Prefetch:
+    return Prefetch("artists", queryset=Artist.objects.published())
+
+
+def _public_works():
+    """Works the public may see: published, in a published exhibition."""
+    return Artwork.objects.published().filter(exhibition__in=Exhibition.objects.published())
+
+
+def _exhibition_or_404(slug: str) -> Exhibition:
+    return get_object_or_404(Exhibition.objects.published().select_related("venue"), slug=slug)
+
+
+def _catalogue(exhibition: Exhibition) -> list[Artwork]:
+    """The exhibition's published works in catalogue order, with their published artists (two queries).
+
+    Fetched through the exhibition, so each work already knows it (`get_absolute_url` needs it).
+    """
+    return list(exhibition.artworks.published().prefetch_related(_published_artists()).order_by("catalogue_number"))
+
+
+# Renditions and addresses
+
+
+def absolute(url: str) -> str:
+    """An address on the public site name, as in the canonical links (media on another origin stays as it is)."""
+    if not url or "://" in url:
+        return url
+    return settings.TUDOI_SITE_URL + url
+
+
+def rendition(image, geometry: str):
+    """A WebP rendition that fits in `geometry` (never larger than the original), or None."""
+    if not image:
+        return None
+    try:
+        thumbnail = get_thumbnail(image, geometry, format="WEBP", quality=85)
+    except Exception:  # a missing or unreadable source file must not break the page
+        logger.exception("No rendition for %s", image)
+        return None
+    return thumbnail if thumbnail and thumbnail.width else None
+
+
+def rendition_url(image, geometry: str) -> str:
+    found = rendition(image, geometry)
+    return found.url if found else ""
+
+
+# Sorting by artist
+
+
+# Vietnamese alphabetical order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, tones after letters.
+_VI_LETTERS = {"ă": "a1", "â": "a2", "đ": "d1", "ê": "e1", "ô": "o1", "ơ": "o2", "ư": "u1"}
+_VI_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def vietnamese_key(text: str) -> tuple[str, tuple[int, ...]]:
+    """A sort key in Vietnamese alphabetical order: "Anh" < "Ánh" < "Ân" < "Bình" < "Dũng" < "Đức"."""
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFD", text.casefold()):
+        if char in _VI_TONES:
+            tones.append(_VI_TONES[char])
+            continue
+        if unicodedata.combining(char) and letters:
+            # a letter's own mark (breve, circumflex, horn): part of the letter, not a tone
+            letters[-1] = _VI_LETTERS.get(unicodedata.normalize("NFC", letters[-1][0] + char), letters[-1])
+            continue
+        letters.append(_VI_LETTERS.get(char, char + "0" if char.isalpha() else char))
+    return "".join(letters), tuple(tones)
+
+
+def name_key(name: str) -> tuple:
+    """Names sort by their last word, then the whole name: the given name of a Vietnamese name ("Nguyễn Thị
+    Lan" under L, as in Vietnamese lists) and the family name of most Western ones."""
+    words = name.split()
+    return (vietnamese_key(words[-1]) if words else ("", ()), vietnamese_key(name))
+
+
+def _by_artist(works: list[Artwork]) -> list[Artwork]:
+    def key(work):
+        names = sorted((artist.name for artist in work.artists.all()), key=name_key)
+        # works without a named artist go last
+        return (not names, name_key(names[0]) if names else (), work.catalogue_number)
+
+    return sorted(works, key=key)
+
+
+# The exhibition and its catalogue
+
+
+def _mark_lazy(works: list[Artwork]) -> None:
+    """The first cards load at once (they may be in view); the browser fetches the others as they near the screen."""
+    for index, work in enumerate(works):
+        work.lazy = index >= EAGER_CARDS
+
+
+class CatalogueForm(forms.Form):
+    """The catalogue's filters and sort: plain GET values, so a view can be shared, bookmarked and reloaded."""
+
+    region = forms.ChoiceField(label=_("Theme or region"), required=False)
+    technique = forms.ChoiceField(label=_("Medium"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("number", _("Catalogue number")), ("artist", _("Artist's name"))],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["region"].choices = everything + list(Region.choices)
+        self.fields["technique"].choices = everything + list(Technique.choices)
+
+    def value(self, name: str) -> str:
+        """The valid value of a field, or "" when it was empty or not understood."""
+        if name in self.errors:
+            return ""
+        return self.cleaned_data.get(name) or ""
+
+
+def _split_names(text: str) -> list[str]:
+    """Organisers and supporters are typed one per line or separated by semicolons."""
+    return [part.strip() for part in re.split(r"[;\n]", text or "") if part.strip()]
+
+
+@require_safe
+def exhibition_detail(request, slug):
+    exhibition = _exhibition_or_404(slug)
+    form = CatalogueForm(request.GET)
+    form.is_valid()  # fills cleaned_data and errors; an invalid value is dropped and reported
+    region, technique, sort = form.value("region"), form.value("technique"), form.value("sort") or "number"
+    catalogue = _catalogue(exhibition)
+    works = catalogue
+    if region:
+        works = [work for work in works if work.region == region]
+    if technique:
+        works = [work for work in works if work.technique == technique]
+    if sort == "artist":
+        works = _by_artist(works)
+    _mark_lazy(works)
+    url = absolute(exhibition.get_absolute_url())
+    context = {
+        "exhibition": exhibition,
+        "venue": exhibition.venue,
+        "form": form,
+        "works": works,
+        "total": len(catalogue),
+        "is_filtered": bool(region or technique),
+        "sort": sort,
+        "organisers": _split_names(exhibition.organisers),
+        "supporters": _split_names(exhibition.supporters),
+        "hours": exhibition.hours or exhibition.venue.hours,
+        "og_image": absolute(
+            rendition_url(exhibition.image, f"{OPEN_GRAPH_WIDTH}")
+            or (rendition_url(catalogue[0].image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}") if catalogue else "")
+        ),
+    }
+    context["json_ld"] = exhibition_json_ld(exhibition, url, context)
+    return render(request, "exhibitions/exhibition_detail.html", context)
+
+
+def _place(venue) -> dict:
+    place = {
+        "@type": "Place",
+        "name": venue.name,
+        "address": {"@type": "PostalAddress", "streetAddress": venue.address, "addressCountry": "VN"},
+    }
+    if venue.latitude is not None and venue.longitude is not None:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(venue.latitude),
+            "longitude": float(venue.longitude),
+        }
+    return place
+
+
+def exhibition_json_ld(exhibition: Exhibition, url: str, context: dict) -> dict:
+    """schema.org ExhibitionEvent, so that search engines and apps can read the exhibition."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "ExhibitionEvent",
+        "name": exhibition.title,
+        "startDate": exhibition.starts_on.isoformat(),
+        "endDate": exhibition.ends_on.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": _place(exhibition.venue),
+        "isAccessibleForFree": exhibition.free_entry,
+        "url": url,
+        "description": exhibition.subtitle or exhibition.description[:300],
+    }
+    organisers = [{"@type": "Organization", "name": name} for name in context["organisers"]]
+    if organisers:
+        data["organizer"] = organisers
+    supporters = [{"@type": "Organization", "name": name} for name in context["supporters"]]
+    if supporters:
+        data["sponsor"] = supporters
+    if context["og_image"]:
+        data["image"] = context["og_image"]
+    return data
+
+
+# One work
+
+
+def _neighbour(work: Artwork, *, after: bool):
+    """The previous or next published work in catalogue order (one query, two columns)."""
+    works = work.exhibition.artworks.published()
+    if after:
+        works = works.filter(catalogue_number__gt=work.catalogue_number).order_by("catalogue_number")
+    else:
+        works = works.filter(catalogue_number__lt=work.catalogue_number).order_by("-catalogue_number")
+    found = works.only("slug", "title", "title_vi", "title_en", "catalogue_number", "exhibition_id").first()
+    if found is not None:
+        found.exhibition = work.exhibition
+    return found
+
+
+@require_safe
+def artwork_detail(request, slug, artwork_slug):
+    work = get_object_or_404(
+        _public_works().select_related("exhibition").prefetch_related(_published_artists()),
+        exhibition__slug=slug,
+        slug=artwork_slug,
+    )
+    artists = list(work.artists.all())
+    main_image = picture(
+        work.image,
+        alt=work.alt_text,
+        sizes="(min-width: 60em) 40rem, 100vw",
+        widths="480,800,1200",
+        css_class="work-main-image",
+        lazy=False,
+    )
+    if main_image and work.long_description:
+        # The long description below the image is its accessible description too.
+        main_image = mark_safe(main_image.replace("<img ", f'<img aria-describedby="{LONG_DESCRIPTION_ID}" ', 1))
+    url = absolute(work.get_absolute_url())
+    context = {
+        "work": work,
+        "exhibition": work.exhibition,
+        "artists": artists,
+        "main_image": main_image,
+        "long_description_id": LONG_DESCRIPTION_ID,
+        "zoom": rendition(work.image, ZOOM_GEOMETRY),
+        "previous": _neighbour(work, after=False),
+        "next": _neighbour(work, after=True),
+        "og_image": absolute(rendition_url(work.image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}")),
+        "absolute_url": url,
+    }
+    context["json_ld"] = artwork_json_ld(work, artists, url, context["og_image"])
+    return render(request, "exhibitions/artwork_detail.html", context)
+
+
+def _centimetres(value) -> dict:
+    return {"@type": "QuantitativeValue", "value": float(value), "unitCode": "CMT", "unitText": "cm"}
+
+
+def artwork_json_ld(work: Artwork, artists: list[Artist], url: str, image: str) -> dict:
+    """schema.org VisualArtwork."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "VisualArtwork",
+        "name": work.title,
+        "url": url,
+        "position": work.catalogue_number,
+        "creator": [
+            {"@type": "Person", "name": artist.name, "url": absolute(artist.get_absolute_url())} for artist in artists
+        ],
+        "isPartOf": {
+            "@type": "ExhibitionEvent",
+            "name": work.exhibition.title,
+            "url": absolute(work.exhibition.get_absolute_url()),
+        },
+    }
+    optional = {
+        "dateCreated": str(work.year) if work.year else "",
+        "artMedium": work.medium,
+        "width": _centimetres(work.width_cm) if work.width_cm else None,
+        "height": _centimetres(work.height_cm) if work.height_cm else None,
+        "image": image,
+        "description": work.caption or work.description[:300],
+        "creditText": work.credit,
+        "copyrightNotice": work.rights,
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
+# One artist
+
+
+@require_safe
+def artist_detail(request, slug):
+    artist = get_object_or_404(Artist.objects.published(), slug=slug)
+    works = list(
+        _public_works()
+        .filter(artists=artist)
+        .select_related("exhibition")
+        .prefetch_related(_published_artists())
+        .order_by("exhibition__starts_on", "exhibition_id", "catalogue_number")
+    )
+    for work in works:
+        work.others = [other for other in work.artists.all() if other.pk != artist.pk]
+    _mark_lazy(works)
+    url = absolute(artist.get_absolute_url())
+    person = {"@context": "https://schema.org", "@type": "Person", "name": artist.name, "url": url}
+    if artist.bio:
+        person["description"] = artist.bio[:300]
+    if artist.birth_year:
+        person["birthDate"] = str(artist.birth_year)
+    if artist.website:
+        person["sameAs"] = artist.website
+    og_image = absolute(rendition_url(artist.photo, f"{OPEN_GRAPH_WIDTH}"))
+    if not og_image and works:
+        og_image = absolute(rendition_url(works[0].image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}"))
+    context = {
+        "artist": artist,
+        "works": works,
+        "json_ld": person,
+        "og_image": og_image,
+    }
+    return render(request, "exhibitions/artist_detail.html", context)
+
+
+# Wall labels
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code for `url`: no XML declaration, no style, a title for screen readers, a 4-module quiet
+    zone inside its viewBox (so it scales to any size in CSS and stays readable on the printed label)."""
+    qr = segno.make(url, error="m")
+    buffer = io.BytesIO()
+    qr.save(
+        buffer,
+        kind="svg",
+        xmldecl=False,
+        svgns=False,
+        omitsize=True,
+        border=4,
+        dark="#000",
+        light=None,
+        svgclass="label-qr",
+        lineclass=None,
+        nl=False,
+        title=gettext("QR code: this work's page"),
+    )
+    svg = buffer.getvalue().decode()  # segno escapes the title
+    return mark_safe(svg.replace("<svg ", '<svg role="img" shape-rendering="crispEdges" ', 1))
+
+
+@require_safe
+def wall_labels(request, slug):
+    exhibition = _exhibition_or_404(slug)
+    works = _catalogue(exhibition)
+    labels = []
+    for work in works:
+        url = absolute(work.get_absolute_url())
+        labels.append({"work": work, "artists": list(work.artists.all()), "url": url, "qr": qr_svg(url)})
+    context = {"exhibition": exhibition, "labels": labels}
+    return render(request, "exhibitions/wall_labels.html", context)

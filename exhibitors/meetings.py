@@ -1,0 +1,202 @@
+"""Buyers' meeting requests: store one, keep robots out, and tell the buyer, the unit and the organisers.
+
+The view (`exhibitors.meeting_views.meet`) only turns these answers into pages; the admin follows the requests.
+"""
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from axes.helpers import get_client_ip_address
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.db import models, transaction
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .models import CreativeUnit, MeetingRequest, Sector
+
+logger = logging.getLogger(__name__)
+
+# The two days of the fair, when buyers and units can meet.
+EVENT_DAYS = (date(2026, 1, 10), date(2026, 1, 11))
+
+
+class PreferredTime(models.TextChoices):
+    """The slots a buyer may prefer, by the fair's opening hours. `MeetingRequest.preferred_time` stores the value
+    (staff may also type free text in the admin, which is shown as typed)."""
+
+    MORNING = "morning", _("Morning (08:00–12:00)")
+    AFTERNOON = "afternoon", _("Afternoon (13:30–17:00)")
+    EVENING = "evening", _("Evening (17:00–21:00)")
+
+
+def preferred_time_label(value: str) -> str:
+    """The slot in the active language, or the text as typed when it is not one of the slots."""
+    return str(PreferredTime(value).label) if value in PreferredTime.values else value
+
+
+# Rate limit: a person asks a few units for a meeting; a robot asks hundreds.
+
+RATE_LIMIT = 5  # accepted requests per client address ...
+RATE_WINDOW = 60 * 60  # ... per hour (seconds)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The visitor's address as django-axes sees it for login attempts (ipware, `DJANGO_PROXY_COUNT` proxies
+    trusted in X-Forwarded-For, REMOTE_ADDR otherwise), so that both limits count the same person."""
+    return get_client_ip_address(request) or "unknown"
+
+
+def _rate_key(address: str) -> str:
+    return f"exhibitors:meeting-requests:{address}"
+
+
+def is_rate_limited(address: str) -> bool:
+    """True when this address has already sent `RATE_LIMIT` requests in the current window."""
+    return (cache.get(_rate_key(address)) or 0) >= RATE_LIMIT
+
+
+def take_rate_slot(address: str) -> bool:
+    """Count one more request from this address; False when it is over the limit (then it must be refused).
+
+    The window starts with the first request and lasts `RATE_WINDOW`. A cache outage (django-redis with
+    IGNORE_EXCEPTIONS answers None) lets requests through: the honeypot still stands.
+    """
+    key = _rate_key(address)
+    cache.add(key, 0, timeout=RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add() and incr(): a new window starts now
+        cache.set(key, 1, timeout=RATE_WINDOW)
+        count = 1
+    return count is None or count <= RATE_LIMIT
+
+
+# The request
+
+
+def create_meeting_request(
+    *,
+    unit: CreativeUnit,
+    buyer_name: str,
+    organisation: str,
+    channel: str,
+    sectors: Iterable[Sector] = (),
+    order_size: str = "",
+    email: str,
+    phone: str = "",
+    message: str,
+    preferred_day: date | None = None,
+    preferred_time: str = "",
+    language: str,
+) -> MeetingRequest:
+    """Store a buyer's request (status "new") with the language of the page it was sent from. Sends no e-mail:
+    the caller calls `send_meeting_emails()` once this has returned."""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with transaction.atomic():
+        meeting = MeetingRequest.objects.create(
+            unit=unit,
+            buyer_name=buyer_name.strip(),
+            organisation=organisation.strip(),
+            channel=channel,
+            order_size=order_size,
+            email=email.strip(),
+            phone=phone.strip(),
+            message=message.strip(),
+            preferred_day=preferred_day,
+            preferred_time=preferred_time,
+            language=language,
+        )
+        meeting.sectors.set(sectors)
+    return meeting
+
+
+# E-mails
+
+
+def _one_line(text: str) -> str:
+    """A header value: whatever the template or the data hold, no line break reaches the header."""
+    return " ".join(text.split())
+
+
+def _tidy(text: str) -> str:
+    """A plain-text body without the blank lines that template tags leave behind."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+
+
+def _send(meeting: MeetingRequest, template: str, *, language: str, to: str, reply_to: str | None = None) -> None:
+    with translation.override(language):
+        unit = meeting.unit
+        context = {
+            "meeting": meeting,
+            "unit": unit,
+            "sectors": [sector.name for sector in meeting.sectors.all()],
+            "preferred_time": preferred_time_label(meeting.preferred_time),
+            # From settings, NFC: Django's own name for Vietnamese is decomposed.
+            "language_name": dict(settings.LANGUAGES).get(meeting.language, meeting.language),
+            "unit_url": settings.TUDOI_SITE_URL + unit.get_absolute_url(),
+            "admin_url": settings.TUDOI_SITE_URL + reverse("admin:exhibitors_meetingrequest_change", args=[meeting.pk]),
+            "unit_has_contact": bool(unit.contact_email),
+            "site_url": settings.TUDOI_SITE_URL,
+        }
+        subject = _one_line(render_to_string(f"exhibitors/email/{template}_subject.txt", context))
+        body = _tidy(render_to_string(f"exhibitors/email/{template}_body.txt", context))
+    EmailMessage(subject=subject, body=body, to=[to], reply_to=[reply_to] if reply_to else None).send()
+
+
+def send_buyer_confirmation(meeting: MeetingRequest) -> None:
+    """To the buyer, in the language of the page they wrote from. It repeats none of their free text: a robot
+    that slipped through must not be able to mail its own message to someone else's address."""
+    _send(meeting, "meeting_confirmation", language=meeting.language, to=meeting.email)
+
+
+def send_unit_notification(meeting: MeetingRequest) -> None:
+    """To the unit's contact for meeting requests, in Vietnamese; replying answers the buyer. Nothing is sent
+    when the unit has no contact address: the organisers forward the request themselves."""
+    if meeting.unit.contact_email:
+        _send(
+            meeting,
+            "meeting_unit",
+            language=settings.LANGUAGE_CODE,
+            to=meeting.unit.contact_email,
+            reply_to=meeting.email,
+        )
+
+
+def send_organisers_notification(meeting: MeetingRequest) -> None:
+    """To the organisers, in Vietnamese, with a link to the request in the admin."""
+    _send(
+        meeting,
+        "meeting_organisers",
+        language=settings.LANGUAGE_CODE,
+        to=settings.TUDOI_ORGANISERS_EMAIL,
+        reply_to=meeting.email,
+    )
+
+
+MEETING_EMAILS: tuple[Callable[[MeetingRequest], None], ...] = (
+    send_buyer_confirmation,
+    send_unit_notification,
+    send_organisers_notification,
+)
+
+
+def send_meeting_emails(meeting: MeetingRequest) -> int:
+    """Send every e-mail about a new request; a failure is logged, not raised, so that a mail server outage
+    neither hides a stored request from the buyer nor stops the other e-mails. Returns how many failed."""
+    failed = 0
+    for send in MEETING_EMAILS:
+        try:
+            send(meeting)
+        except Exception:
+            logger.exception("Could not send the %s e-mail for meeting request %s", send.__name__, meeting.pk)
+            failed += 1
+    return failed

@@ -1,0 +1,170 @@
+"""Press accreditation: store a request, confirm it, tell the organisers, decide on it and tell the journalist.
+
+Every e-mail to a journalist is written in the language of their request (`AccreditationRequest.language`), so a
+decision taken in the admin's Vietnamese still reaches an English-speaking reporter in English.
+"""
+
+import logging
+import re
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from tudoi import clock
+
+from .models import OTHER_DAYS, AccreditationRequest, AccreditationStatus, PressContact
+
+logger = logging.getLogger(__name__)
+
+# Submissions per client address: a person correcting a form stays far below; a robot does not.
+RATE_LIMITS = ((60, 5), (3600, 20))  # (seconds, most submissions in that time)
+
+
+def create_request(*, data: dict, days: str, press_card, language: str) -> AccreditationRequest:
+    """Store a request with its press card (in private storage). Sends no e-mail: the caller does."""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    request = AccreditationRequest(
+        name=data["name"].strip(),
+        outlet=data["outlet"].strip(),
+        role=data.get("role", "").strip(),
+        email=data["email"].strip(),
+        phone=data.get("phone", "").strip(),
+        days=days,
+        message=data.get("message", "").strip(),
+        language=language,
+    )
+    with transaction.atomic():
+        request.press_card.save(press_card.name, press_card, save=False)
+        request.save()
+    return request
+
+
+def decide(*, requests: Iterable[AccreditationRequest], status: str) -> list[AccreditationRequest]:
+    """Approve or refuse: set the status and `decided_at` of the requests not already in that state, and return
+    them (the caller e-mails them with `send_decision`)."""
+    if status not in (AccreditationStatus.APPROVED, AccreditationStatus.REFUSED):
+        raise ValueError(f"Not a decision: {status!r}")
+    moment = clock.now()
+    decided = []
+    for request in requests:
+        if request.status == status:
+            continue
+        request.status = status
+        request.decided_at = moment
+        request.save(update_fields=["status", "decided_at", "updated_at"])
+        decided.append(request)
+    return decided
+
+
+# Rate limit
+
+
+def client_address(http_request) -> str:
+    """The client's address: REMOTE_ADDR, or the address the trusted proxies saw (DJANGO_PROXY_COUNT)."""
+    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
+    if proxies:
+        forwarded = [part.strip() for part in http_request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        # Each trusted proxy appends the address it saw; anything further left was written by the client.
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return http_request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def over_rate_limit(http_request) -> bool:
+    """Count one submission from this client; True when it is over a limit. Fails open when the cache is down."""
+    address = client_address(http_request)
+    over = False
+    for seconds, most in RATE_LIMITS:
+        key = f"press:accreditation:{seconds}:{address}"
+        try:
+            cache.add(key, 0, timeout=seconds)
+            count = cache.incr(key)
+        except Exception:  # a cache outage must not block journalists
+            logger.warning("Accreditation rate limit: the cache did not answer", exc_info=True)
+            return False
+        over = over or count > most
+    return over
+
+
+# E-mails
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _tidy(text: str) -> str:
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
+
+
+def _days(request: AccreditationRequest) -> list:
+    return [day for day in request.day_list if day != OTHER_DAYS]
+
+
+def _render(template: str, context: dict) -> tuple[str, str]:
+    subject = _one_line(render_to_string(f"press/email/{template}_subject.txt", context))
+    body = _tidy(render_to_string(f"press/email/{template}_body.txt", context))
+    return subject, body
+
+
+def _context(request: AccreditationRequest) -> dict:
+    return {
+        "accreditation": request,
+        "days": _days(request),
+        "other_days": OTHER_DAYS in request.day_list,
+        "contacts": list(PressContact.objects.published()[:2]),
+        "press_url": settings.TUDOI_SITE_URL + reverse("press:index"),
+        "site_url": settings.TUDOI_SITE_URL,
+    }
+
+
+def _to_journalist(request: AccreditationRequest, template: str) -> None:
+    with translation.override(request.language):
+        subject, body = _render(template, _context(request))
+    EmailMessage(subject=subject, body=body, to=[request.email]).send()
+
+
+def send_confirmation(request: AccreditationRequest) -> None:
+    """To the journalist, in their language: we have your request."""
+    _to_journalist(request, "accreditation_received")
+
+
+def notify_organisers(request: AccreditationRequest) -> None:
+    """To the organisers, in Vietnamese, with the link to the request in the admin (never the press card)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            **_context(request),
+            "admin_url": settings.TUDOI_SITE_URL
+            + reverse("admin:press_accreditationrequest_change", args=[request.pk]),
+        }
+        subject, body = _render("accreditation_new", context)
+    EmailMessage(subject=subject, body=body, to=[settings.TUDOI_ORGANISERS_EMAIL], reply_to=[request.email]).send()
+
+
+def send_decision(request: AccreditationRequest) -> None:
+    """To the journalist, in their language: approved or refused."""
+    template = {
+        AccreditationStatus.APPROVED: "accreditation_approved",
+        AccreditationStatus.REFUSED: "accreditation_refused",
+    }[AccreditationStatus(request.status)]
+    _to_journalist(request, template)
+
+
+def mail_quietly(send, request: AccreditationRequest) -> bool:
+    """Call `send(request)`; log a failure instead of raising it: the request is stored whatever the mail server
+    does. True when the e-mail went out."""
+    try:
+        send(request)
+    except Exception:
+        logger.exception("Could not send the %s e-mail for accreditation request %s", send.__name__, request.pk)
+        return False
+    return True

@@ -1,0 +1,190 @@
+"""The press room: releases, contacts, the media kit, the fact sheet and the accreditation form."""
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.utils import timezone
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, TemplateView
+from sorl.thumbnail import get_thumbnail
+
+from tudoi import clock
+
+from . import accreditation, kit
+from .facts import fact_sheet
+from .forms import PRESS_CARD_MAX_BYTES, AccreditationForm
+from .models import MediaAsset, PressContact, PressRelease
+
+RELEASES_PER_PAGE = 20
+
+
+def _absolute(url: str) -> str:
+    return url if "://" in url else settings.TUDOI_SITE_URL + url
+
+
+def page_number(raw: str | None, last: int) -> tuple[int, str]:
+    """The page to show for a `page` parameter, and a notice when the asked page does not exist."""
+    if raw in (None, ""):
+        return 1, ""
+    try:
+        number = int(raw)
+    except ValueError:
+        return 1, _("The page number in the address was not understood; here is the first page.")
+    if number < 1:
+        return 1, _("There is no such page; here is the first page.")
+    if number > last:
+        return last, _("There is no such page; here is the last page.")
+    return number, ""
+
+
+class PressIndexView(TemplateView):
+    template_name = "press/index.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = Paginator(PressRelease.objects.published().for_listing(), RELEASES_PER_PAGE)
+        number, page_notice = page_number(self.request.GET.get("page"), paginator.num_pages)
+        page = paginator.page(number)
+        context.update(
+            page=page,
+            releases=page.object_list,
+            page_notice=page_notice,
+            contacts=PressContact.objects.published(),
+            assets=MediaAsset.objects.published().order_by("order", "pk"),
+            organisers_email=settings.TUDOI_ORGANISERS_EMAIL,
+        )
+        return context
+
+
+class ReleaseDetailView(DetailView):
+    template_name = "press/release_detail.html"
+    context_object_name = "release"
+
+    def get_queryset(self):
+        # Drafts and embargoed releases are not found: a 404 until their publication time.
+        return PressRelease.objects.published().select_related("contact")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        release = self.object
+        contact = release.contact if release.contact is not None and release.contact.is_public else None
+        json_ld = release_json_ld(release, _absolute(release.get_absolute_url()))
+        context.update(contact=contact, json_ld=json_ld, og_image=(json_ld.get("image") or [""])[0])
+        return context
+
+
+def release_json_ld(release: PressRelease, url: str) -> dict:
+    """schema.org NewsArticle, so that search engines and news apps read the release with its date and image."""
+    organisation = {
+        "@type": "Organization",
+        "name": _("Hanoi Department of Culture and Sports"),
+        "url": settings.TUDOI_SITE_URL + "/",
+    }
+    published = timezone.localtime(release.dated)
+    modified = max(timezone.localtime(release.updated_at), published)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": Truncator(release.title).chars(110),
+        "description": release.summary or Truncator(release.body).words(40),
+        "datePublished": published.isoformat(),
+        "dateModified": modified.isoformat(),
+        "inLanguage": get_language(),
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "author": organisation,
+        "publisher": {
+            **organisation,
+            "logo": {"@type": "ImageObject", "url": _absolute(static("img/og-image.png"))},
+        },
+    }
+    if release.image:
+        try:
+            rendition = get_thumbnail(release.image, "1200", format="JPEG", quality=85)
+            data["image"] = [_absolute(rendition.url)]
+        except Exception:  # a missing source file costs the image, not the page
+            pass
+    return data
+
+
+class FactSheetView(TemplateView):
+    template_name = "press/facts.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        facts = fact_sheet()
+        context.update(facts=facts, charts=facts.charts(), moment=clock.now())
+        return context
+
+
+def asset_web(request, slug):
+    """The web-size copy of a media-kit image: made on first request (not for every asset on every visit of the
+    press room), then served from the media storage."""
+    asset = get_object_or_404(MediaAsset.objects.published(), slug=slug)
+    rendition = asset.web_rendition()
+    if rendition is None:
+        raise Http404
+    return HttpResponseRedirect(rendition.url)
+
+
+def media_kit(request):
+    """`kit.zip`: built when the published data changed since the last build, served from storage otherwise."""
+    current = kit.current_kit()
+    etag = f'"{current.fingerprint[:32]}"'
+    try:
+        modified = default_storage.get_modified_time(current.name)
+    except (OSError, NotImplementedError):
+        modified = None
+    last_modified = int(modified.timestamp()) if modified else None
+    conditional = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if conditional is not None:
+        return conditional
+    response = FileResponse(
+        default_storage.open(current.name, "rb"),
+        as_attachment=True,
+        filename=kit.DOWNLOAD_NAME,
+        content_type="application/zip",
+    )
+    response["ETag"] = etag
+    if last_modified:
+        response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = "public, no-cache"  # caches keep it, and ask (ETag) whether it is still current
+    return response
+
+
+def accreditation_form(request):
+    """`/press/accreditation/`: a journalist asks to be accredited."""
+    form = AccreditationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if accreditation.over_rate_limit(request):
+            return render(request, "press/accreditation_rate_limited.html", status=429)
+        if form.is_robot:
+            # What a person would see, so that the robot learns nothing; nothing stored, nothing sent.
+            return HttpResponseRedirect(f"{request.path}?done=1")
+        if form.is_valid():
+            accreditation_request = accreditation.create_request(
+                data=form.cleaned_data,
+                days=form.days_value(),
+                press_card=form.cleaned_data["press_card"],
+                language=get_language(),
+            )
+            accreditation.mail_quietly(accreditation.send_confirmation, accreditation_request)
+            accreditation.mail_quietly(accreditation.notify_organisers, accreditation_request)
+            return HttpResponseRedirect(f"{request.path}?done=1")
+    file_not_kept = bool(request.FILES.get("press_card")) and form.is_bound and "press_card" not in form.errors
+    context = {
+        "form": form,
+        "done": request.method == "GET" and request.GET.get("done") == "1",
+        "form_has_errors": form.is_bound and bool(form.errors),
+        "file_not_kept": file_not_kept,
+        "max_megabytes": PRESS_CARD_MAX_BYTES // (1024 * 1024),
+        "contacts": PressContact.objects.published()[:2],
+    }
+    return render(request, "press/accreditation.html", context)

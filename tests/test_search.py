@@ -1,0 +1,280 @@
+"""Search that understands Vietnamese: folding, đ, tone placement, both languages, ranking, typos on PostgreSQL."""
+
+import datetime
+import re
+import unicodedata
+from zoneinfo import ZoneInfo
+
+import html5lib
+import pytest
+from django.core.management import call_command
+
+from exhibitors.models import CreativeUnit
+from tests.factories import (
+    ArtistFactory,
+    ArtworkFactory,
+    CreativeUnitFactory,
+    PressReleaseFactory,
+    ProductFactory,
+    SessionFactory,
+    SpeakerFactory,
+)
+from tudoi import clock
+from tudoi.models import Status
+from tudoi.search import search
+from tudoi.text import canonical, search_key
+
+PUBLISHED = Status.PUBLISHED
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def unit(name_vi: str, name_en: str = "", **kwargs) -> CreativeUnit:
+    return CreativeUnitFactory(name_vi=name_vi, name_en=name_en or None, status=PUBLISHED, **kwargs)
+
+
+def names(query: str) -> list[str]:
+    return [u.name_vi for u in search(CreativeUnit.objects.published(), query)]
+
+
+def result_links(response) -> list[str]:
+    return re.findall(r'<li><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+# The text functions
+
+
+def test_canonical_form_keeps_marks_but_not_case_form_or_tone_placement():
+    nfd = unicodedata.normalize("NFD", "Hà Nội")
+    assert canonical("HÀ NỘI") == canonical(nfd) == canonical("Hà Nội") == "hà nội"
+    assert canonical("hoà") == canonical("HÒA") == "hòa"
+    assert canonical("thuỷ") == canonical("Thủy") == "thủy"
+    assert canonical("khoẻ") == canonical("khỏe")
+    # only open syllables move: "hoàng" and "quý" are the same in both styles
+    assert canonical("Hoàng") == "hoàng"
+    assert canonical("quý") == "quý"
+    assert canonical("hoa") != canonical("hòa")
+
+
+def test_search_key_drops_punctuation_and_spaces():
+    assert search_key("  Bát-Tràng,  gốm!! ", folded=True) == "bat trang gom"
+    assert search_key("Đồng Xuân", folded=False) == "đồng xuân"
+    assert search_key("?!…", folded=True) == ""
+
+
+# Matching
+
+
+@pytest.mark.django_db
+def test_case_diacritics_and_decomposed_input_give_the_same_results():
+    unit("Xưởng in Hà Nội", "Hanoi print studio")
+    unit("Nhà gốm Bát Tràng", "Bat Trang ceramics")
+    queries = ["ha noi", "HA NOI", "Hà Nội", unicodedata.normalize("NFD", "Hà Nội"), "hà nội"]
+
+    results = {query: names(query) for query in queries}
+
+    assert all(found == ["Xưởng in Hà Nội"] for found in results.values()), results
+
+
+@pytest.mark.django_db
+def test_d_matches_đ():
+    unit("Chợ Đồng Xuân sáng tạo")
+    unit("Xuân Lộc studio")
+
+    assert names("dong xuan") == ["Chợ Đồng Xuân sáng tạo"]
+    assert names("ĐỒNG") == ["Chợ Đồng Xuân sáng tạo"]
+
+
+@pytest.mark.django_db
+def test_hoa_finds_both_tone_placements_and_either_placement_is_an_exact_match():
+    unit("Gốm Hòa Bình")
+    unit("Lụa Hoà Lạc")
+    unit("Xưởng tre")
+
+    assert sorted(names("hoa")) == ["Gốm Hòa Bình", "Lụa Hoà Lạc"]
+    ranked = list(search(CreativeUnit.objects.published(), "hoà"))
+    assert {u.name_vi for u in ranked} == {"Gốm Hòa Bình", "Lụa Hoà Lạc"}
+    assert ranked[0].search_rank == ranked[1].search_rank  # "hoà" is as exact for "Hòa" as for "Hoà"
+
+
+@pytest.mark.django_db
+def test_thuy_in_both_placements():
+    unit("Tranh thuỷ mặc Hàng Trống")
+    unit("Thủy tinh Phố Hiến")
+
+    assert sorted(names("thủy")) == sorted(names("thuỷ")) == ["Thủy tinh Phố Hiến", "Tranh thuỷ mặc Hàng Trống"]
+
+
+@pytest.mark.django_db
+def test_english_and_vietnamese_texts_are_searched_whatever_the_page_language(client):
+    unit("Xưởng sơn mài Nguyễn", "Nguyen lacquer workshop")
+
+    for language in ("vi", "en"):
+        response = client.get(f"/{language}/search/", {"q": "lacquer"})
+        assert response.status_code == 200
+        assert ("Xưởng sơn mài Nguyễn" if language == "vi" else "Nguyen lacquer workshop") in result_links(response)
+    assert names("son mai") == ["Xưởng sơn mài Nguyễn"]
+
+
+@pytest.mark.django_db
+def test_every_word_must_match_somewhere():
+    unit("Gốm Bát Tràng", short_description_vi="Gốm men lam vẽ tay")
+    unit("Gốm Phù Lãng")
+
+    assert names("gom men lam") == ["Gốm Bát Tràng"]
+    assert names("gom") == ["Gốm Bát Tràng", "Gốm Phù Lãng"]
+
+
+# Ranking
+
+
+@pytest.mark.django_db
+def test_exact_diacritics_rank_above_folded_matches():
+    unit("Hoa giấy Thanh Tiên")  # "hoa", flower
+    unit("Hòa âm studio")  # "hòa", harmony
+
+    assert names("hòa") == ["Hòa âm studio", "Hoa giấy Thanh Tiên"]
+    assert names("hoa") == ["Hoa giấy Thanh Tiên", "Hòa âm studio"]
+
+
+@pytest.mark.django_db
+def test_names_rank_above_descriptions():
+    unit("A studio", description_vi="Chuyên đồ mây tre đan")
+    unit("Z mây tre đan")
+
+    assert names("may tre") == ["Z mây tre đan", "A studio"]
+
+
+# Stored, not recomputed
+
+
+@pytest.mark.django_db
+def test_normalised_columns_are_kept_on_save_and_read_by_the_query():
+    shop = unit("Xưởng Đông Hồ", "Dong Ho workshop")
+    assert shop.search_names_folded == "xuong dong ho dong ho workshop"
+
+    shop.name_vi = "Tranh Kim Hoàng"
+    shop.save()
+    assert names("kim hoang") == ["Tranh Kim Hoàng"]
+
+    # an update that skips save() leaves the columns as they were: the query reads the columns
+    CreativeUnit.objects.filter(pk=shop.pk).update(name_vi="Làng Chuông")
+    assert names("lang chuong") == []
+    call_command("reindex_search", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert names("lang chuong") == ["Làng Chuông"]
+
+
+@pytest.mark.django_db
+def test_drafts_and_embargoed_records_are_not_found(client, monkeypatch):
+    CreativeUnitFactory(name_vi="Bản nháp gốm", status=Status.DRAFT)
+    release = PressReleaseFactory(
+        title_vi="Thông cáo gốm mới",
+        title_en="New ceramics release",
+        status=PUBLISHED,
+        publish_at=datetime.datetime(2026, 1, 5, 9, tzinfo=HANOI),
+    )
+    monkeypatch.setattr(clock, "now", lambda: datetime.datetime(2026, 1, 4, tzinfo=HANOI))
+
+    response = client.get("/vi/search/", {"q": "gom"})
+    assert "Bản nháp gốm" not in response.content.decode()
+    assert release.title_vi not in response.content.decode()
+
+    monkeypatch.setattr(clock, "now", lambda: datetime.datetime(2026, 1, 6, tzinfo=HANOI))
+    assert release.title_vi in client.get("/vi/search/", {"q": "gom"}).content.decode()
+
+
+# The page
+
+
+@pytest.mark.django_db
+def test_search_page_finds_every_kind_in_both_languages(client):
+    pottery = unit("Gốm Chu Đậu", "Chu Dau pottery")
+    ProductFactory(unit=pottery, name_vi="Bình gốm men ngọc", name_en="Celadon vase", status=PUBLISHED)
+    SessionFactory(title_vi="Tọa đàm gốm Việt", title_en="Talk on Vietnamese pottery", status=PUBLISHED)
+    SpeakerFactory(name="Nguyễn Gốm", role_vi="Nghệ nhân", role_en="Artisan", status=PUBLISHED)
+    ArtistFactory(name="Trần Gốm Xanh", status=PUBLISHED)
+    ArtworkFactory(title_vi="Lò gốm đêm", title_en="Kiln at night", status=PUBLISHED, exhibition__status=PUBLISHED)
+    PressReleaseFactory(title_vi="Gốm ở Tụ hội", title_en="Pottery at the Gathering", status=PUBLISHED)
+
+    vi = client.get("/vi/search/", {"q": "gom"})
+    en = client.get("/en/search/", {"q": "pottery"})
+
+    assert vi.status_code == en.status_code == 200
+    vi_page = vi.content.decode()
+    for section in ("Đơn vị sáng tạo", "Sản phẩm", "Chương trình", "Diễn giả", "Họa sĩ", "Tác phẩm", "Thông cáo"):
+        assert section in vi_page, section
+    for text in ("Gốm Chu Đậu", "Bình gốm men ngọc", "Tọa đàm gốm Việt", "Nguyễn Gốm", "Trần Gốm Xanh", "Lò gốm đêm"):
+        assert text in vi_page, text
+    assert f'href="/vi/exhibitors/{pottery.slug}/"' in vi_page
+    en_page = en.content.decode()
+    assert "Chu Dau pottery" in en_page and "Talk on Vietnamese pottery" in en_page
+    assert '<html lang="en"' in en_page
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(vi_page)
+    assert not vi.cookies
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "message_vi", "message_en"),
+    [
+        ("", None, None),
+        ("   ", None, None),
+        ("!!! ??? …", "Hãy nhập ít nhất một chữ hoặc số", "Type at least one letter or digit"),
+        ("gốm " * 250, "rút gọn", "shortened"),
+        ("%_\\'\"<script>", "Không có kết quả", "Nothing matches"),
+        ("\x00gom", "Gốm Bát Tràng", "Gốm Bát Tràng"),
+    ],
+)
+def test_awkward_queries_answer_calmly(client, query, message_vi, message_en):
+    unit("Gốm Bát Tràng")
+    for language, message in (("vi", message_vi), ("en", message_en)):
+        response = client.get(f"/{language}/search/", {"q": query})
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "<script>" not in page.split("<main", 1)[1]
+        if message:
+            assert message in page
+
+
+@pytest.mark.django_db
+def test_a_long_query_is_cut_and_still_searches(client):
+    unit("Gốm Bát Tràng")
+    response = client.get("/en/search/", {"q": "gom " + "x" * 996})
+    assert response.status_code == 200
+    assert "shortened" in response.content.decode()
+
+
+def _many(count: int) -> None:
+    for i in range(count):
+        pottery = unit(f"Gốm số {i}", f"Pottery {i}")
+        ProductFactory(unit=pottery, name_vi=f"Bình gốm {i}", status=PUBLISHED)
+        SessionFactory(title_vi=f"Tọa đàm gốm {i}", status=PUBLISHED)
+        SpeakerFactory(name=f"Nghệ nhân gốm {i}", status=PUBLISHED)
+        ArtworkFactory(title_vi=f"Gốm {i}", status=PUBLISHED, exhibition__status=PUBLISHED)
+        PressReleaseFactory(title_vi=f"Gốm tin {i}", status=PUBLISHED)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("count", [2, 15])
+def test_search_page_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
+    _many(count)
+    with django_assert_max_num_queries(10):
+        response = client.get("/vi/search/", {"q": "gom"})
+    assert response.status_code == 200
+
+
+# Typos, on PostgreSQL only
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_small_typos_still_find_the_unit_on_postgresql(client):
+    unit("Làng gốm Bát Tràng", "Bat Trang pottery village")
+    unit("Xưởng sơn mài Hạ Thái")
+
+    assert names("Bat Trng") == ["Làng gốm Bát Tràng"]
+    assert names("bát trànggg") == ["Làng gốm Bát Tràng"]
+    assert "Làng gốm Bát Tràng" in result_links(client.get("/vi/search/", {"q": "Bat Trng"}))
+    # an exact match still ranks first
+    unit("Bát Tràng studio")
+    assert names("bát tràng")[0] in {"Bát Tràng studio", "Làng gốm Bát Tràng"}
+    assert "Xưởng sơn mài Hạ Thái" not in names("Bat Trng")

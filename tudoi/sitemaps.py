@@ -1,0 +1,281 @@
+"""Discovery: /sitemap.xml, /robots.txt and the schema.org Event of the home page.
+
+The sitemap lists every public page in both languages, each `<url>` with its `xhtml:link` alternates (vi, en and
+x-default) and a `lastmod` from the content's `updated_at`; only `.published()` records appear, so a draft or an
+embargoed release is never listed before its time. It is built in a fixed number of queries and kept briefly in the
+cache (keyed by the minute of the site clock, so that an embargo ending shows within minutes, never early).
+
+Like urls.py and the demo command, this module may import the apps: it is where the site is put together.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from xml.sax.saxutils import quoteattr
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Max
+from django.http import HttpResponse
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from events.models import Session, Venue
+from exhibitions.models import Artist, Artwork, Exhibition
+from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
+from press.models import PressRelease
+
+from . import clock
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+CACHE_SECONDS = 300
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+@dataclass
+class Page:
+    """One page of the site: its path in each language and when its content last changed."""
+
+    paths: dict[str, str]
+    lastmod: datetime | None
+
+
+def _paths(make) -> dict[str, str]:
+    """`make()` (a reverse or get_absolute_url) called in each language."""
+    paths = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            paths[language] = make()
+    return paths
+
+
+def _latest(*values: datetime | None) -> datetime | None:
+    present = [value for value in values if value is not None]
+    return max(present) if present else None
+
+
+def _released(release: PressRelease) -> datetime:
+    """A release's content dates from its publication when it was written before its embargo ended."""
+    return max(release.updated_at, release.publish_at or release.updated_at)
+
+
+def pages() -> list[Page]:
+    """Every public page, in a fixed number of queries whatever the amount of content."""
+    sessions = list(Session.objects.published().only("slug", "updated_at"))
+    units = list(CreativeUnit.objects.published().only("slug", "updated_at"))
+    sectors = list(Sector.objects.published().only("slug", "updated_at"))
+    exhibitions = list(Exhibition.objects.published().only("slug", "updated_at"))
+    artworks = list(
+        Artwork.objects.published()
+        .filter(exhibition__in=Exhibition.objects.published())
+        .select_related("exhibition")
+        .only("slug", "updated_at", "exhibition__slug")
+    )
+    artists = list(Artist.objects.published().only("slug", "updated_at"))
+    releases = list(PressRelease.objects.published().only("slug", "updated_at", "publish_at"))
+    partners_changed = Partner.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+    venues_changed = Venue.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+
+    def newest(objects, changed=lambda obj: obj.updated_at):
+        return max((changed(obj) for obj in objects), default=None)
+
+    programme_changed = _latest(newest(sessions), venues_changed)
+    units_changed = _latest(newest(units), newest(sectors))
+    press_changed = newest(releases, _released)
+    everything = _latest(
+        programme_changed, units_changed, newest(exhibitions), newest(artworks), partners_changed, press_changed
+    )
+    fixed = [
+        ("home", everything),
+        ("events:programme", programme_changed),
+        ("events:now", programme_changed),
+        ("exhibitors:directory", units_changed),
+        ("partners", partners_changed),
+        ("visit", _latest(venues_changed, newest(exhibitions))),
+        ("press:index", press_changed),
+        ("press:facts", everything),
+    ]
+    result = []
+    for name, changed in fixed:
+        try:
+            result.append(Page(_paths(lambda name=name: reverse(name)), changed))
+        except NoReverseMatch:  # a page that does not exist (yet) is not listed
+            continue
+    for objects, changed in (
+        (sessions, None),
+        (units, None),
+        (sectors, None),
+        (exhibitions, None),
+        (artworks, None),
+        (artists, None),
+        (releases, _released),
+    ):
+        for obj in objects:
+            result.append(Page(_paths(obj.get_absolute_url), changed(obj) if changed else obj.updated_at))
+    return result
+
+
+def _w3c(moment: datetime) -> str:
+    return timezone.localtime(moment).replace(microsecond=0).isoformat()
+
+
+def render_sitemap() -> str:
+    site = settings.TUDOI_SITE_URL
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
+    ]
+    for page in pages():
+        alternates = [(language, site + page.paths[language]) for language in LANGUAGES]
+        alternates.append(("x-default", site + page.paths[settings.LANGUAGE_CODE]))
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(url)}/>' for code, url in alternates
+        )
+        lastmod = f"<lastmod>{_w3c(page.lastmod)}</lastmod>" if page.lastmod else ""
+        for language in LANGUAGES:
+            loc = quoteattr(site + page.paths[language])[1:-1]  # escaped like an attribute, without the quotes
+            lines.append(f"<url><loc>{loc}</loc>{lastmod}{links}</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+@require_safe
+def sitemap(request):
+    key = "tudoi:sitemap:" + clock.now().strftime("%Y%m%d%H%M")
+    body = cache.get(key)
+    if body is None:
+        body = render_sitemap()
+        cache.set(key, body, CACHE_SECONDS)
+    response = HttpResponse(body, content_type="application/xml; charset=utf-8")
+    response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
+    return response
+
+
+PLACEHOLDER = "placeholder"
+# Personal pages and forms, which a search engine has no use for: (URL name, its argument, how to write the rule).
+# "prefix" disallows everything under the part before the argument, "wildcard" puts * in place of the argument.
+PRIVATE = (
+    ("events:agenda", None, "prefix"),
+    ("events:agenda-shared", "token", "prefix"),
+    ("events:cancel-registration", "token", "prefix"),
+    ("events:register", "slug", "wildcard"),
+    ("exhibitors:meet", "slug", "wildcard"),
+    ("press:accreditation", None, "prefix"),
+)
+
+
+def _private_paths() -> list[str]:
+    """The rules for PRIVATE in every language (a URL that does not exist is skipped)."""
+    paths = []
+    for language in LANGUAGES:
+        with translation.override(language):
+            for name, argument, rule in PRIVATE:
+                try:
+                    path = reverse(name, kwargs={argument: PLACEHOLDER} if argument else None)
+                except NoReverseMatch:
+                    continue
+                before, _sep, after = path.partition(PLACEHOLDER)
+                paths.append(before if rule == "prefix" else f"{before}*{after}")
+    return list(dict.fromkeys(paths))
+
+
+@require_safe
+def robots_txt(request):
+    lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /i18n/"]
+    lines += [f"Disallow: {path}" for path in _private_paths()]
+    lines += ["", f"Sitemap: {settings.TUDOI_SITE_URL}{reverse('sitemap')}", ""]
+    response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+# --- The home page's structured data ----------------------------------------------------------------------------
+
+ORGANIZER_ROLES = (PartnerRole.DIRECTING, PartnerRole.ORGANISER)
+SPONSOR_ROLES = (PartnerRole.SPONSOR, PartnerRole.COMPANION)
+SCHEDULED = "https://schema.org/EventScheduled"
+OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
+VIETNAMESE_NAME = "Tụ hội sáng tạo"
+
+
+def _iso(moment: datetime) -> str:
+    return timezone.localtime(moment).isoformat()
+
+
+def _place(venue: Venue, *, full: bool) -> dict:
+    """A venue as a schema.org Place; `full` adds the postal address, the page and the coordinates (the
+    sessions' places stay short: the event's `location` has the details once)."""
+    if not full:
+        return {"@type": "Place", "name": venue.name, "address": venue.address}
+    place = {
+        "@type": "Place",
+        "name": venue.name,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": venue.address,
+            "addressLocality": _("Hanoi"),
+            "addressCountry": "VN",
+        },
+        "url": settings.TUDOI_SITE_URL + reverse("visit") + f"#{venue.slug}",
+    }
+    if venue.latitude is not None and venue.longitude is not None:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(venue.latitude),
+            "longitude": float(venue.longitude),
+        }
+    return place
+
+
+def _organisation(partner: Partner) -> dict:
+    data = {"@type": "Organization", "name": partner.name}
+    if partner.url:
+        data["url"] = partner.url
+    return data
+
+
+def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[Partner]) -> dict:
+    """schema.org Event for the whole gathering, in the active language: its sessions as `subEvent`s (with their
+    venue selected), the venues as `location`, partners as `organizer` and `sponsor`. Runs no query."""
+    site = settings.TUDOI_SITE_URL
+    starts = min((session.starts_at for session in sessions), default=None)
+    ends = max((session.ends_at for session in sessions), default=None)
+    organisers = [_organisation(p) for p in partners if p.role in ORGANIZER_ROLES]
+    name = _("Creative Gathering")
+    return {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": name,
+        **({"alternateName": VIETNAMESE_NAME} if name != VIETNAMESE_NAME else {}),
+        "description": _(
+            "Creative Gathering: 200 creative units of Hanoi, talks, workshops, a fair and an exhibition around "
+            "Hoàn Kiếm lake, 10–11 January 2026."
+        ),
+        "url": site + reverse("home"),
+        "image": [site + static("img/og-image.png")],
+        "inLanguage": translation.get_language(),
+        "startDate": _iso(starts) if starts else "2026-01-10",
+        "endDate": _iso(ends) if ends else "2026-01-11",
+        "eventStatus": SCHEDULED,
+        "eventAttendanceMode": OFFLINE,
+        "isAccessibleForFree": True,
+        "location": [_place(venue, full=True) for venue in venues],
+        "organizer": organisers or [{"@type": "Organization", "name": _("Hanoi Department of Culture and Sports")}],
+        "sponsor": [_organisation(p) for p in partners if p.role in SPONSOR_ROLES],
+        "subEvent": [
+            {
+                "@type": "Event",
+                "name": session.title,
+                "startDate": _iso(session.starts_at),
+                "endDate": _iso(session.ends_at),
+                "url": site + session.get_absolute_url(),
+                "eventStatus": SCHEDULED,
+                "eventAttendanceMode": OFFLINE,
+                "location": _place(session.venue, full=False),
+            }
+            for session in sessions
+        ],
+    }
