@@ -8,6 +8,7 @@ import logging
 import re
 from collections.abc import Iterable
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
@@ -67,15 +68,8 @@ def decide(*, requests: Iterable[AccreditationRequest], status: str) -> list[Acc
 
 
 def client_address(http_request) -> str:
-    """The client's address: REMOTE_ADDR, or the address the trusted proxies saw (DJANGO_PROXY_COUNT)."""
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", None) or 0
-    if proxies:
-        forwarded = [part.strip() for part in http_request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        # Each trusted proxy appends the address it saw; anything further left was written by the client.
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return http_request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address as django-axes sees it for login attempts (ipware with `DJANGO_PROXY_COUNT`)."""
+    return get_client_ip_address(http_request) or "unknown"
 
 
 def over_rate_limit(http_request) -> bool:
