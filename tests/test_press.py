@@ -6,6 +6,7 @@ import io
 import json
 import re
 import zipfile
+from xml.etree import ElementTree
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -37,6 +38,7 @@ PUBLISHED = Status.PUBLISHED
 BEFORE = "2026-01-08T08:00:00+07:00"
 EMBARGO = datetime(2026, 1, 8, 9, 0, tzinfo=HANOI)
 AFTER = "2026-01-08T09:30:00+07:00"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 DATES = {"vi": "Thứ Năm, 08/01/2026", "en": "Thursday 8 January 2026"}
 
 pytestmark = pytest.mark.django_db
@@ -313,20 +315,28 @@ def test_release_slug_never_takes_a_press_room_path(client):
 # Embargo
 
 
-def test_embargoed_release_stays_out_of_page_list_and_feeds_until_its_time(client, monkeypatch):
+def test_embargoed_release_is_nowhere_until_its_time_then_everywhere(client, monkeypatch, settings):
+    """Page, press room, both feeds, sitemap, API and search, with the clock set before and after the embargo."""
     public = release(
         title_vi="Thông cáo đã công bố", title_en="Published release", publish_at=datetime(2026, 1, 2, tzinfo=HANOI)
     )
     embargoed = release(
         title_vi="Thông cáo bị cấm đăng", title_en="Embargoed release", summary_en="Secret", publish_at=EMBARGO
     )
+    page = f"/en/press/{embargoed.slug}/"
 
     def visible() -> dict:
+        sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)
+        api = client.get("/api/v1/releases/").json()
         return {
-            "page": client.get(f"/en/press/{embargoed.slug}/").status_code,
+            "page": client.get(page).status_code,
             "list": "Embargoed release" in client.get("/en/press/").content.decode(),
             "atom": [e.title for e in feedparser.parse(client.get("/en/press/feed/").content).entries],
             "rss": [e.title for e in feedparser.parse(client.get("/en/press/feed/rss/").content).entries],
+            "sitemap": f"{settings.TUDOI_SITE_URL}{page}" in [loc.text for loc in sitemap.iter(f"{SITEMAP}loc")],
+            "api": [record["title"]["en"] for record in api["results"]],
+            "api record": client.get(f"/api/v1/releases/{embargoed.slug}/").status_code,
+            "search": "Embargoed release" in client.get("/en/search/", {"q": "release"}).content.decode(),
         }
 
     monkeypatch.setenv("TUDOI_NOW", BEFORE)
@@ -334,12 +344,25 @@ def test_embargoed_release_stays_out_of_page_list_and_feeds_until_its_time(clien
     monkeypatch.setenv("TUDOI_NOW", AFTER)
     after = visible()
 
-    assert before == {"page": 404, "list": False, "atom": [public.title_en], "rss": [public.title_en]}
+    assert before == {
+        "page": 404,
+        "list": False,
+        "atom": [public.title_en],
+        "rss": [public.title_en],
+        "sitemap": False,
+        "api": [public.title_en],
+        "api record": 404,
+        "search": False,
+    }
     assert after == {
         "page": 200,
         "list": True,
         "atom": [embargoed.title_en, public.title_en],
         "rss": [embargoed.title_en, public.title_en],
+        "sitemap": True,
+        "api": [embargoed.title_en, public.title_en],
+        "api record": 200,
+        "search": True,
     }
 
 
