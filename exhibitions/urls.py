@@ -6,6 +6,7 @@ app_name = "exhibitions"
 
 # Fixed paths first: an artwork slug never shadows them.
 urlpatterns = [
+    path("exhibitions/", views.exhibition_index, name="index"),
     path("exhibitions/<slug:slug>/", views.exhibition_detail, name="detail"),
     path("exhibitions/<slug:slug>/labels/", views.wall_labels, name="labels"),
     path("exhibitions/<slug:slug>/<slug:artwork_slug>/", views.artwork_detail, name="artwork"),

@@ -14,7 +14,7 @@ import segno
 from django import forms
 from django.conf import settings
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -159,6 +159,15 @@ class CatalogueForm(forms.Form):
 def _split_names(text: str) -> list[str]:
     """Organisers and supporters are typed one per line or separated by semicolons."""
     return [part.strip() for part in re.split(r"[;\n]", text or "") if part.strip()]
+
+
+@require_safe
+def exhibition_index(request):
+    """The site menu's "Exhibition": straight to the exhibition when there is one, else the list of them."""
+    exhibitions = list(Exhibition.objects.published().select_related("venue").order_by("starts_on", "pk"))
+    if len(exhibitions) == 1:
+        return redirect(exhibitions[0])
+    return render(request, "exhibitions/exhibition_index.html", {"exhibitions": exhibitions})
 
 
 @require_safe

@@ -484,6 +484,37 @@ def test_drafts_and_wrong_addresses_are_not_found(client, show):
     get(client, "/en/artists/khong-co/", 404)
 
 
+def test_the_menu_leads_to_the_exhibition_and_the_press_room_in_both_languages(client, show):
+    for language, exhibition, press in (("vi", "Triển lãm", "Báo chí"), ("en", "Exhibition", "Press")):
+        nav = strict_parse(get(client, f"/{language}{PAGE}")).find(".//nav[@class='site-nav']")
+        links = {a.text: (a.get("href"), a.get("aria-current")) for a in nav.iter("a")}
+        assert links[exhibition] == (f"/{language}/exhibitions/", "page")
+        assert links[press] == (f"/{language}/press/", None)
+
+
+def test_the_exhibitions_address_opens_the_only_exhibition(client, show):
+    for language in ("vi", "en"):
+        response = client.get(f"/{language}/exhibitions/")
+        assert (response.status_code, response["Location"]) == (302, f"/{language}{PAGE}")
+
+
+@pytest.mark.django_db
+def test_the_exhibitions_address_lists_published_exhibitions_when_there_are_several_or_none(client):
+    assert "Triển lãm sẽ sớm được công bố tại đây." in get(client, "/vi/exhibitions/")
+    venue = VenueFactory(name_vi="Trung tâm Thông tin Văn hóa Hồ Gươm", status=Status.PUBLISHED)
+    for title_vi, title_en, status in (
+        ("Chất Địa Phương", "Local Essence", Status.PUBLISHED),
+        ("Sắc màu phố cổ", "Old quarter colours", Status.PUBLISHED),
+        ("Bản nháp", "Draft show", Status.DRAFT),
+    ):
+        ExhibitionFactory(title_vi=title_vi, title_en=title_en, venue=venue, status=status)
+
+    page = get(client, "/en/exhibitions/")
+    titles = [a.text for a in strict_parse(page).find(".//main").iter("a")]
+    assert titles == ["Local Essence", "Old quarter colours"]
+    assert "Chất Địa Phương" in get(client, "/vi/exhibitions/") and "Draft show" not in page
+
+
 def test_work_page_runs_few_queries(client, show, django_assert_max_num_queries):
     path = work_url(show["works"][2], "vi")
     client.get(path)
