@@ -33,10 +33,12 @@ RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only-not-a-secret-build-only-not-a-se
     sh -c 'python manage.py compile_catalogues && python manage.py collectstatic --noinput'
 
 # Run as an unprivileged user. Media is written under /app/media only when no S3 bucket is configured
-# (a single instance with a mounted volume).
+# (a single instance with a mounted volume); journalists' press cards always go to /app/private-media (a volume
+# shared by the instances, never served).
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin app \
-    && mkdir -p /app/media \
-    && chown app /app/media
+    && mkdir -p /app/media /app/private-media \
+    && chown app /app/media /app/private-media \
+    && chmod 700 /app/private-media
 USER app
 
 EXPOSE 8000

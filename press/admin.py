@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from tudoi import clock
-from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin
+from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv_time, export_name
 
 from . import accreditation
 from .models import AccreditationRequest, AccreditationStatus, MediaAsset, PressContact, PressRelease
@@ -128,7 +128,7 @@ class AccreditationRequestAdmin(admin.ModelAdmin):
     list_filter = ("status", "language", "created_at")
     search_fields = ("name", "outlet", "email", "phone")
     date_hierarchy = "created_at"
-    actions = [approve, refuse]
+    actions = [approve, refuse, "export_csv"]
     readonly_fields = ("press_card_download", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("name", "outlet", "role", "email", "phone", "language")}),
@@ -145,6 +145,42 @@ class AccreditationRequestAdmin(admin.ModelAdmin):
         ),
         (_("Record"), {"fields": ("created_at", "updated_at")}),
     )
+
+    @admin.action(description=_("Export the selected accreditation requests (CSV)"), permissions=["view"])
+    def export_csv(self, request, queryset):
+        """The list the press desk prints: who comes, for which outlet and which days, and what was decided."""
+        header = (
+            _("received at (Hanoi time)"),
+            _("status"),
+            _("decided at"),
+            _("name"),
+            _("media outlet"),
+            _("role"),
+            _("e-mail"),
+            _("phone"),
+            _("days"),
+            _("message"),
+            _("language"),
+            _("press card"),
+        )
+        rows = (
+            (
+                csv_time(journalist.created_at),
+                journalist.get_status_display(),
+                csv_time(journalist.decided_at),
+                journalist.name,
+                journalist.outlet,
+                journalist.role,
+                journalist.email,
+                journalist.phone,
+                journalist.days,
+                journalist.message,
+                journalist.language,
+                _("yes") if journalist.press_card else _("no"),
+            )
+            for journalist in queryset.order_by("created_at", "pk")
+        )
+        return csv_response(export_name("accreditations"), header, rows)
 
     @admin.display(description=_("press card"))
     def press_card_download(self, obj):

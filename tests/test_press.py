@@ -6,9 +6,9 @@ import io
 import json
 import re
 import zipfile
-from xml.etree import ElementTree
 from datetime import datetime
 from pathlib import Path
+from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import factory
@@ -1010,3 +1010,28 @@ def test_status_changed_in_the_admin_form_emails_the_journalist_too(admin_client
     item.refresh_from_db()
     assert (item.status, item.decided_at) == ("approved", datetime(2026, 1, 5, 10, 0, tzinfo=HANOI))
     assert [(m.to, m.subject) for m in mail.outbox] == [(["en@example.com"], DECISIONS[("approve", "en")])]
+
+
+def test_the_press_desk_exports_the_selected_requests_as_csv(admin_client):
+    first = factories.AccreditationRequestFactory(name="Nguyễn Văn An", outlet="Báo Hà Nội Mới", days="2026-01-10")
+    second = factories.AccreditationRequestFactory(
+        name='=HYPERLINK("http://evil")', outlet="Hanoi Times", status=AccreditationStatus.APPROVED
+    )
+    factories.AccreditationRequestFactory(name="Not selected")
+
+    response = admin_client.post(
+        reverse("admin:press_accreditationrequest_changelist"),
+        {"action": "export_csv", "_selected_action": [second.pk, first.pk]},
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="accreditations-')
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header = rows[0]
+    records = [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    assert [(record["tên"], record["cơ quan báo chí"]) for record in records] == [
+        ("Nguyễn Văn An", "Báo Hà Nội Mới"),
+        ('\'=HYPERLINK("http://evil")', "Hanoi Times"),  # never runs as a formula
+    ]
+    assert records[0]["ngày"] == "2026-01-10"
+    assert records[1]["trạng thái"] == "Đã duyệt"  # the admin speaks Vietnamese

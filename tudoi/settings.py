@@ -186,6 +186,9 @@ TUDOI_SERVE_MEDIA = env_bool("TUDOI_SERVE_MEDIA", False)
 # Personal uploads (journalists' press cards): kept on disk outside MEDIA_ROOT and never served by any URL; staff
 # download them through the admin. Several app instances must share this folder (a common volume).
 TUDOI_PRIVATE_MEDIA_ROOT = Path(os.environ.get("TUDOI_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# The catalogue import keeps the uploaded spreadsheet and images here between preview and confirmation (never
+# served; folders older than a day are removed). Empty: a folder in the system's temporary directory.
+TUDOI_IMPORT_STAGING_DIR = os.environ.get("TUDOI_IMPORT_STAGING_DIR", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
