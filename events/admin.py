@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from tudoi import clock
 from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv_time, export_name
+from tudoi.mail import mail_quietly
 
 from .models import Registration, RegistrationStatus, Session, Speaker, Venue
-from .registration import confirmed_seats, lock_session, mail_quietly, promote_from_waitlist, send_promotion
+from .registration import confirmed_seats, lock_session, promote_from_waitlist, send_promotion
 
 
 @admin.register(Venue)

@@ -7,8 +7,6 @@ counts the first one's seat and goes to the waiting list. On SQLite the lock is 
 writers itself. tests/test_registration.py shows that the same load without the lock overbooks.
 """
 
-import logging
-import re
 from datetime import datetime
 
 from django.conf import settings
@@ -16,17 +14,15 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from tudoi import clock
+from tudoi.mail import one_line, render_email
 
 from .calendars import build_calendar, session_event
 from .models import Registration, RegistrationStatus, Session
-
-logger = logging.getLogger(__name__)
 
 CANCEL_SALT = "events.registration.cancel"
 
@@ -238,7 +234,7 @@ def cancel_url(registration: Registration) -> str:
 def session_calendar(session: Session) -> bytes:
     """The session as an iCalendar file (in the active language), for the e-mail attachment."""
     # One line: build_calendar() passes the name to NAME and X-WR-CALNAME, which icalendar does not escape.
-    calendar = build_calendar([session], name=_one_line(session.title))
+    calendar = build_calendar([session], name=one_line(session.title))
     if not session.is_public:  # a seat typed in by staff for a session not yet published still gets its entry
         calendar.add_component(session_event(session))
         calendar.add_missing_timezones()
@@ -246,17 +242,6 @@ def session_calendar(session: Session) -> bytes:
 
 
 # E-mails
-
-
-def _one_line(text: str) -> str:
-    """A header value: whatever the template or the data hold, no line break reaches the header."""
-    return " ".join(text.split())
-
-
-def _tidy(text: str) -> str:
-    """A plain-text body without the blank lines that template tags leave behind."""
-    lines = [line.rstrip() for line in text.strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
 
 
 def _send(registration: Registration, template: str, *, with_calendar: bool) -> None:
@@ -271,23 +256,11 @@ def _send(registration: Registration, template: str, *, with_calendar: bool) -> 
             "site_url": settings.TUDOI_SITE_URL,
             "confirmed": registration.status == RegistrationStatus.CONFIRMED,
         }
-        subject = _one_line(render_to_string(f"events/email/{template}_subject.txt", context))
-        body = _tidy(render_to_string(f"events/email/{template}_body.txt", context))
+        subject, body = render_email(f"events/email/{template}", context)
         message = EmailMessage(subject=subject, body=body, to=[registration.email])
         if with_calendar:
             message.attach(f"{session.slug}.ics", session_calendar(session).decode(), "text/calendar")
     message.send()
-
-
-def mail_quietly(send, registration: Registration) -> bool:
-    """Call `send(registration)`; log a failure instead of raising it, so that a mail server outage neither
-    undoes nor hides a registration that is already saved. True when the e-mail went out."""
-    try:
-        send(registration)
-    except Exception:
-        logger.exception("Could not send the %s e-mail for registration %s", send.__name__, registration.pk)
-        return False
-    return True
 
 
 def send_confirmation(registration: Registration) -> None:

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tudoi import clock
+from tudoi.mail import mail_quietly
 
 from .forms import RegistrationForm
 from .models import RegistrationStatus, Session
@@ -18,7 +19,6 @@ from .registration import (
     RegistrationError,
     Window,
     cancel_registration,
-    mail_quietly,
     register_for_session,
     registration_closes_at,
     registration_from_token,

@@ -1,11 +1,10 @@
 from datetime import date
 
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from events.forms import phone_characters
 from tudoi.templatetags.tudoi import long_date
+from tudoi.validators import one_line, phone_characters
 
 from .meetings import EVENT_DAYS, PreferredTime
 from .models import BuyerChannel, MeetingRequest, OrderSize, Sector
@@ -13,15 +12,6 @@ from .models import BuyerChannel, MeetingRequest, OrderSize, Sector
 
 def _max_length(name: str) -> int:
     return MeetingRequest._meta.get_field(name).max_length
-
-
-# Line breaks and other control characters in a one-line field would end up in e-mails and CSV exports.
-one_line = RegexValidator(
-    r"[\x00-\x1f\x7f\u2028\u2029]",
-    message=_("Please write this on one line."),
-    code="line_break",
-    inverse_match=True,
-)
 
 
 class SectorCheckboxes(forms.ModelMultipleChoiceField):

@@ -8,14 +8,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tudoi.ratelimit import client_address
+
 from .forms import MeetingRequestForm
-from .meetings import (
-    client_address,
-    create_meeting_request,
-    is_rate_limited,
-    send_meeting_emails,
-    take_rate_slot,
-)
+from .meetings import MEETING_RATE_LIMIT, create_meeting_request, send_meeting_emails
 from .models import CreativeUnit, Sector
 
 FORM_HAS_ERRORS = _("Please correct the fields marked below.")
@@ -34,14 +30,14 @@ def meet(request, slug):
 
     if request.method == "POST":
         address = client_address(request)
-        if is_rate_limited(address):
+        if MEETING_RATE_LIMIT.is_reached(address):
             too_many, status = TOO_MANY, 429
         elif form.is_robot():
             # Same answer as for a person, so that the robot learns nothing; nothing is stored or sent.
-            take_rate_slot(address)
+            MEETING_RATE_LIMIT.take(address)
             return HttpResponseRedirect(f"{request.path}?sent=1")
         elif form.is_valid():
-            if not take_rate_slot(address):
+            if not MEETING_RATE_LIMIT.take(address):
                 too_many, status = TOO_MANY, 429
             else:
                 meeting = create_meeting_request(unit=unit, language=get_language(), **_request_fields(form))

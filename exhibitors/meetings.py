@@ -4,20 +4,18 @@ The view (`exhibitors.meeting_views.meet`) only turns these answers into pages; 
 """
 
 import logging
-import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import models, transaction
-from django.http import HttpRequest
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from tudoi.mail import render_email
+from tudoi.ratelimit import RateLimit
 
 from .models import CreativeUnit, MeetingRequest, Sector
 
@@ -43,39 +41,8 @@ def preferred_time_label(value: str) -> str:
 
 # Rate limit: a person asks a few units for a meeting; a robot asks hundreds.
 
-RATE_LIMIT = 5  # accepted requests per client address ...
-RATE_WINDOW = 60 * 60  # ... per hour (seconds)
-
-
-def client_address(request: HttpRequest) -> str:
-    """The visitor's address as django-axes sees it for login attempts (ipware, `DJANGO_PROXY_COUNT` proxies
-    trusted in X-Forwarded-For, REMOTE_ADDR otherwise), so that both limits count the same person."""
-    return get_client_ip_address(request) or "unknown"
-
-
-def _rate_key(address: str) -> str:
-    return f"exhibitors:meeting-requests:{address}"
-
-
-def is_rate_limited(address: str) -> bool:
-    """True when this address has already sent `RATE_LIMIT` requests in the current window."""
-    return (cache.get(_rate_key(address)) or 0) >= RATE_LIMIT
-
-
-def take_rate_slot(address: str) -> bool:
-    """Count one more request from this address; False when it is over the limit (then it must be refused).
-
-    The window starts with the first request and lasts `RATE_WINDOW`. A cache outage (django-redis with
-    IGNORE_EXCEPTIONS answers None) lets requests through: the honeypot still stands.
-    """
-    key = _rate_key(address)
-    cache.add(key, 0, timeout=RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the key expired between add() and incr(): a new window starts now
-        cache.set(key, 1, timeout=RATE_WINDOW)
-        count = 1
-    return count is None or count <= RATE_LIMIT
+RATE_LIMIT = 5  # accepted requests (and robots caught by the honeypot) per client address and hour
+MEETING_RATE_LIMIT = RateLimit("meeting-requests", (60 * 60, RATE_LIMIT))
 
 
 # The request
@@ -121,17 +88,6 @@ def create_meeting_request(
 # E-mails
 
 
-def _one_line(text: str) -> str:
-    """A header value: whatever the template or the data hold, no line break reaches the header."""
-    return " ".join(text.split())
-
-
-def _tidy(text: str) -> str:
-    """A plain-text body without the blank lines that template tags leave behind."""
-    lines = [line.rstrip() for line in text.strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
-
-
 def _send(meeting: MeetingRequest, template: str, *, language: str, to: str, reply_to: str | None = None) -> None:
     with translation.override(language):
         unit = meeting.unit
@@ -147,8 +103,7 @@ def _send(meeting: MeetingRequest, template: str, *, language: str, to: str, rep
             "unit_has_contact": bool(unit.contact_email),
             "site_url": settings.TUDOI_SITE_URL,
         }
-        subject = _one_line(render_to_string(f"exhibitors/email/{template}_subject.txt", context))
-        body = _tidy(render_to_string(f"exhibitors/email/{template}_body.txt", context))
+        subject, body = render_email(f"exhibitors/email/{template}", context)
     EmailMessage(subject=subject, body=body, to=[to], reply_to=[reply_to] if reply_to else None).send()
 
 

@@ -4,27 +4,23 @@ Every e-mail to a journalist is written in the language of their request (`Accre
 decision taken in the admin's Vietnamese still reaches an English-speaking reporter in English.
 """
 
-import logging
-import re
 from collections.abc import Iterable
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from tudoi import clock
+from tudoi.mail import render_email
+from tudoi.ratelimit import RateLimit, client_address
 
 from .models import OTHER_DAYS, AccreditationRequest, AccreditationStatus, PressContact
 
-logger = logging.getLogger(__name__)
-
 # Submissions per client address: a person correcting a form stays far below; a robot does not.
-RATE_LIMITS = ((60, 5), (3600, 20))  # (seconds, most submissions in that time)
+# A newsroom may send several journalists' requests from one address: five a minute, twenty an hour.
+RATE_LIMIT = RateLimit("accreditation", (60, 5), (3600, 20))
 
 
 def create_request(*, data: dict, days: str, press_card, language: str) -> AccreditationRequest:
@@ -67,37 +63,12 @@ def decide(*, requests: Iterable[AccreditationRequest], status: str) -> list[Acc
 # Rate limit
 
 
-def client_address(http_request) -> str:
-    """The client's address as django-axes sees it for login attempts (ipware with `DJANGO_PROXY_COUNT`)."""
-    return get_client_ip_address(http_request) or "unknown"
-
-
 def over_rate_limit(http_request) -> bool:
-    """Count one submission from this client; True when it is over a limit. Fails open when the cache is down."""
-    address = client_address(http_request)
-    over = False
-    for seconds, most in RATE_LIMITS:
-        key = f"press:accreditation:{seconds}:{address}"
-        try:
-            cache.add(key, 0, timeout=seconds)
-            count = cache.incr(key)
-        except Exception:  # a cache outage must not block journalists
-            logger.warning("Accreditation rate limit: the cache did not answer", exc_info=True)
-            return False
-        over = over or count > most
-    return over
+    """Count one submission (sent back with errors or not) from this client; True when it is over a limit."""
+    return not RATE_LIMIT.take(client_address(http_request))
 
 
 # E-mails
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _tidy(text: str) -> str:
-    lines = [line.rstrip() for line in text.strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)) + "\n"
 
 
 def _days(request: AccreditationRequest) -> list:
@@ -105,9 +76,7 @@ def _days(request: AccreditationRequest) -> list:
 
 
 def _render(template: str, context: dict) -> tuple[str, str]:
-    subject = _one_line(render_to_string(f"press/email/{template}_subject.txt", context))
-    body = _tidy(render_to_string(f"press/email/{template}_body.txt", context))
-    return subject, body
+    return render_email(f"press/email/{template}", context)
 
 
 def _context(request: AccreditationRequest) -> dict:
@@ -151,14 +120,3 @@ def send_decision(request: AccreditationRequest) -> None:
         AccreditationStatus.REFUSED: "accreditation_refused",
     }[AccreditationStatus(request.status)]
     _to_journalist(request, template)
-
-
-def mail_quietly(send, request: AccreditationRequest) -> bool:
-    """Call `send(request)`; log a failure instead of raising it: the request is stored whatever the mail server
-    does. True when the e-mail went out."""
-    try:
-        send(request)
-    except Exception:
-        logger.exception("Could not send the %s e-mail for accreditation request %s", send.__name__, request.pk)
-        return False
-    return True

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from tudoi import clock
 from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv_time, export_name
+from tudoi.mail import mail_quietly
 
 from . import accreditation
 from .models import AccreditationRequest, AccreditationStatus, MediaAsset, PressContact, PressRelease
@@ -80,7 +81,7 @@ class MediaAssetAdmin(PublishableAdmin):
 def _decide_and_tell(modeladmin, request, queryset, status: str) -> None:
     with transaction.atomic():
         decided = accreditation.decide(requests=queryset.select_for_update(), status=status)
-    failed = [item for item in decided if not accreditation.mail_quietly(accreditation.send_decision, item)]
+    failed = [item for item in decided if not mail_quietly(accreditation.send_decision, item)]
     sent = len(decided) - len(failed)
     modeladmin.message_user(
         request,
@@ -231,7 +232,7 @@ class AccreditationRequestAdmin(admin.ModelAdmin):
             obj.decided_at = clock.now()
         super().save_model(request, obj, form, change)
         if decided:
-            if accreditation.mail_quietly(accreditation.send_decision, obj):
+            if mail_quietly(accreditation.send_decision, obj):
                 self.message_user(request, _("The journalist was e-mailed the decision."), messages.SUCCESS)
             else:
                 self.message_user(

@@ -8,10 +8,10 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from events.forms import no_control_characters, phone_characters
 from events.frab import EVENT_DAYS
 from tudoi.images import reencode_image
 from tudoi.templatetags.tudoi import long_date
+from tudoi.validators import one_line, phone_characters
 
 from .models import OTHER_DAYS, AccreditationRequest
 
@@ -82,13 +82,13 @@ class AccreditationForm(forms.Form):
     name = forms.CharField(
         label=_("Full name"),
         max_length=_max_length("name"),
-        validators=[no_control_characters],
+        validators=[one_line],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     outlet = forms.CharField(
         label=_("Media outlet"),
         max_length=_max_length("outlet"),
-        validators=[no_control_characters],
+        validators=[one_line],
         help_text=_("The newspaper, magazine, broadcaster or site you work for, or “freelance”."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
@@ -96,7 +96,7 @@ class AccreditationForm(forms.Form):
         label=_("Role (optional)"),
         max_length=_max_length("role"),
         required=False,
-        validators=[no_control_characters],
+        validators=[one_line],
         help_text=_("For example reporter, photographer, camera operator, editor."),
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )

@@ -16,6 +16,7 @@ from django.views.generic import DetailView, TemplateView
 from sorl.thumbnail import get_thumbnail
 
 from tudoi import clock
+from tudoi.mail import mail_quietly
 
 from . import accreditation, kit
 from .facts import fact_sheet
@@ -175,8 +176,8 @@ def accreditation_form(request):
                 press_card=form.cleaned_data["press_card"],
                 language=get_language(),
             )
-            accreditation.mail_quietly(accreditation.send_confirmation, accreditation_request)
-            accreditation.mail_quietly(accreditation.notify_organisers, accreditation_request)
+            mail_quietly(accreditation.send_confirmation, accreditation_request)
+            mail_quietly(accreditation.notify_organisers, accreditation_request)
             return HttpResponseRedirect(f"{request.path}?done=1")
     file_not_kept = bool(request.FILES.get("press_card")) and form.is_bound and "press_card" not in form.errors
     context = {
