@@ -13,11 +13,27 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from tudoi import clock
-from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv_time, export_name
+from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv_time, export_name, publish, unpublish
 from tudoi.mail import mail_quietly
 
 from . import accreditation
-from .models import AccreditationRequest, AccreditationStatus, MediaAsset, PressContact, PressRelease
+from .models import AccreditationRequest, AccreditationStatus, CoverageLink, MediaAsset, PressContact, PressRelease
+
+
+@admin.register(CoverageLink)
+class CoverageLinkAdmin(admin.ModelAdmin):
+    """Not translated: the headline is the outlet's, in the language of the article."""
+
+    actions = [publish, unpublish]
+    formfield_overrides = PublishableAdmin.formfield_overrides
+    list_display = ("headline", "outlet", "published_on", "language", "status")
+    list_filter = ("status", "language", "outlet")
+    search_fields = ("headline", "outlet", "url")
+    date_hierarchy = "published_on"
+    fieldsets = (
+        (None, {"fields": ("outlet", "headline", "url", "published_on", "language")}),
+        PUBLISHING_FIELDSET,
+    )
 
 
 @admin.register(PressContact)

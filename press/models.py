@@ -2,8 +2,9 @@ import logging
 import os
 from datetime import date, datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
+from django.core.validators import FileExtensionValidator, URLValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
@@ -172,6 +173,35 @@ class MediaAsset(Slugged, Publishable):
         except Exception:  # a missing or unreadable source file must not break the press room
             logger.exception("No web-size rendition for %s", self.image)
             return None
+
+
+class CoverageLink(Publishable):
+    """An article about the event in the press, listed in the press room under the outlet's own headline.
+
+    The headline stays in the article's language (it is a quotation, not our content, so it has no translation);
+    `language` lets the page mark it up with `lang` for screen readers.
+    """
+
+    outlet = models.CharField(_("media outlet"), max_length=150)
+    headline = models.CharField(
+        _("headline"), max_length=300, help_text=_("As the outlet published it, in the language of the article.")
+    )
+    url = models.URLField(
+        _("address of the article"),
+        max_length=500,
+        unique=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+    published_on = models.DateField(_("published on"))
+    language = models.CharField(_("language of the article"), max_length=5, choices=settings.LANGUAGES, default="vi")
+
+    class Meta:
+        ordering = ["-published_on", "outlet", "pk"]
+        verbose_name = _("press coverage")
+        verbose_name_plural = _("press coverage")
+
+    def __str__(self):
+        return f"{self.outlet}: {self.headline}"
 
 
 class AccreditationStatus(models.TextChoices):

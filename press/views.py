@@ -21,7 +21,7 @@ from tudoi.mail import mail_quietly
 from . import accreditation, kit
 from .facts import fact_sheet
 from .forms import PRESS_CARD_MAX_BYTES, AccreditationForm
-from .models import MediaAsset, PressContact, PressRelease
+from .models import CoverageLink, MediaAsset, PressContact, PressRelease
 
 RELEASES_PER_PAGE = 20
 
@@ -58,6 +58,7 @@ class PressIndexView(TemplateView):
             releases=page.object_list,
             page_notice=page_notice,
             contacts=PressContact.objects.published(),
+            coverage=CoverageLink.objects.published(),
             assets=MediaAsset.objects.published().order_by("order", "pk"),
             organisers_email=settings.TUDOI_ORGANISERS_EMAIL,
         )

@@ -23,7 +23,7 @@ from exhibitors.models import (
     Sector,
     UnitKind,
 )
-from press.models import AccreditationRequest, AssetKind, MediaAsset, PressContact, PressRelease
+from press.models import AccreditationRequest, AssetKind, CoverageLink, MediaAsset, PressContact, PressRelease
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 FIRST_DAY = datetime.date(2026, 1, 10)
@@ -196,6 +196,17 @@ class PressContactFactory(DjangoModelFactory):
     role_vi = "Truyền thông"
     role_en = "Communications"
     email = factory.Sequence(lambda n: f"press{n}@example.com")
+
+
+class CoverageLinkFactory(DjangoModelFactory):
+    class Meta:
+        model = CoverageLink
+
+    outlet = "Báo Hà Nội Mới"
+    headline = factory.Sequence(lambda n: f"Tụ hội sáng tạo bên hồ Hoàn Kiếm, bài {n}")
+    url = factory.Sequence(lambda n: f"https://hanoimoi.example.vn/bai-{n}")
+    published_on = datetime.date(2026, 1, 10)
+    language = "vi"
 
 
 class PressReleaseFactory(DjangoModelFactory):

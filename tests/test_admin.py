@@ -17,7 +17,7 @@ from PIL import Image
 from events.models import Registration, Session, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, MeetingRequest, MeetingStatus, Partner, Product, Sector
-from press.models import AccreditationRequest, MediaAsset, PressContact, PressRelease
+from press.models import AccreditationRequest, CoverageLink, MediaAsset, PressContact, PressRelease
 from tests import factories
 from tudoi.models import Publishable, Status
 
@@ -38,6 +38,7 @@ FACTORIES = {
     Artist: factories.ArtistFactory,
     Artwork: factories.ArtworkFactory,
     PressContact: factories.PressContactFactory,
+    CoverageLink: factories.CoverageLinkFactory,
     PressRelease: factories.PressReleaseFactory,
     MediaAsset: factories.MediaAssetFactory,
     AccreditationRequest: factories.AccreditationRequestFactory,
@@ -147,6 +148,7 @@ def test_every_model_is_in_the_admin():
         "exhibitions.artist",
         "exhibitions.artwork",
         "press.presscontact",
+        "press.coveragelink",
         "press.pressrelease",
         "press.mediaasset",
         "press.accreditationrequest",

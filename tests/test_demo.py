@@ -17,7 +17,7 @@ from django.test import override_settings
 from events.models import Session, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
-from press.models import MediaAsset, PressContact, PressRelease
+from press.models import CoverageLink, MediaAsset, PressContact, PressRelease
 from tudoi.demo import loader
 from tudoi.models import Status
 
@@ -39,6 +39,7 @@ DEMO_MODELS = (
     PressRelease,
     PressContact,
     MediaAsset,
+    CoverageLink,
 )
 
 
@@ -101,6 +102,7 @@ def test_load_demo_counts(demo):
     assert Artwork.objects.published().count() == 89
     assert PressRelease.objects.filter(status=Status.PUBLISHED).count() >= 5
     assert MediaAsset.objects.published().exists()
+    assert CoverageLink.objects.published().count() == 3
     assert Venue.objects.published().count() == 5
     assert Speaker.objects.published().count() >= 3
 

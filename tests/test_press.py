@@ -6,7 +6,7 @@ import io
 import json
 import re
 import zipfile
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
@@ -28,7 +28,7 @@ from exhibitions.models import Artwork
 from exhibitors.models import CreativeUnit, Partner, PartnerRole
 from press import kit
 from press.checks import check_private_media_is_not_public
-from press.models import AccreditationRequest, AccreditationStatus, AssetKind, Licence, PressRelease
+from press.models import AccreditationRequest, AccreditationStatus, AssetKind, CoverageLink, Licence, PressRelease
 from tests import factories
 from tests.sitedata import make_site, png_bytes
 from tudoi.models import Status
@@ -40,6 +40,7 @@ EMBARGO = datetime(2026, 1, 8, 9, 0, tzinfo=HANOI)
 AFTER = "2026-01-08T09:30:00+07:00"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 DATES = {"vi": "Thứ Năm, 08/01/2026", "en": "Thursday 8 January 2026"}
+DATES_10 = {"vi": "Thứ Bảy, 10/01/2026", "en": "Saturday 10 January 2026"}
 
 pytestmark = pytest.mark.django_db
 
@@ -645,6 +646,77 @@ def test_fact_sheet_runs_a_small_fixed_number_of_queries(client, django_assert_m
     assert response.status_code == 200
 
 
+# Coverage
+
+
+def coverage(**fields) -> CoverageLink:
+    return CoverageLink.objects.create(
+        **{
+            "outlet": "Báo Hà Nội Mới",
+            "headline": "Tụ hội sáng tạo khai mạc bên hồ Hoàn Kiếm",
+            "url": "https://hanoimoi.example.vn/tu-hoi-sang-tao",
+            "published_on": date(2026, 1, 10),
+            "language": "vi",
+            "status": PUBLISHED,
+            **fields,
+        }
+    )
+
+
+@pytest.mark.parametrize(("language", "vietnamese_marker"), [("vi", None), ("en", "Tiếng Việt")])
+def test_press_room_lists_published_coverage_newest_first_in_the_article_language(client, language, vietnamese_marker):
+    coverage()
+    coverage(
+        outlet="Hanoi Times",
+        headline="Creative Gathering opens by the lake",
+        url="https://hanoitimes.example.vn/opens",
+        published_on=date(2026, 1, 11),
+        language="en",
+    )
+    coverage(headline="Bài chưa duyệt", url="https://bao.example.vn/nhap", status=Status.DRAFT)
+
+    response = client.get(f"/{language}/press/")
+
+    document = html5lib.parse(response.content.decode(), namespaceHTMLElements=False)
+    section = next(s for s in document.iter("section") if s.get("aria-labelledby") == "coverage-title")
+    assert section.find("h2").text == {"vi": "Báo chí viết về sự kiện", "en": "In the press"}[language]
+    links = [(a.text, a.get("href"), a.get("lang")) for a in section.iter("a")]
+    assert links == [
+        ("Creative Gathering opens by the lake", "https://hanoitimes.example.vn/opens", "en"),
+        ("Tụ hội sáng tạo khai mạc bên hồ Hoàn Kiếm", "https://hanoimoi.example.vn/tu-hoi-sang-tao", "vi"),
+    ]
+    items = ["".join(li.itertext()) for li in section.iter("li")]
+    assert "Báo Hà Nội Mới" in items[1] and DATES_10[language] in items[1]
+    if vietnamese_marker:
+        assert vietnamese_marker in items[1] and "English" not in items[0]
+    else:
+        assert "English" in items[0] and "Tiếng Việt" not in items[1]
+
+
+def test_press_room_without_coverage_has_no_empty_section(client):
+    assert "coverage-title" not in client.get("/vi/press/").content.decode()
+
+
+def test_coverage_takes_only_web_addresses_and_each_article_once(admin_client):
+    coverage()
+    url = reverse("admin:press_coveragelink_add")
+    data = {
+        "outlet": "VnExpress",
+        "headline": "Sáng tạo bên hồ",
+        "published_on": "2026-01-10",
+        "language": "vi",
+        "status": "published",
+    }
+
+    for address in ("javascript:alert(1)", "ftp://example.vn/a", "https://hanoimoi.example.vn/tu-hoi-sang-tao"):
+        response = admin_client.post(url, {**data, "url": address})
+        assert response.status_code == 200, address
+        assert response.context["adminform"].form.errors["url"], address
+    response = admin_client.post(url, {**data, "url": "https://vnexpress.example.net/sang-tao"})
+    assert response.status_code == 302
+    assert CoverageLink.objects.get(outlet="VnExpress").url == "https://vnexpress.example.net/sang-tao"
+
+
 # Query budgets and cookies
 
 
@@ -654,6 +726,7 @@ def press_room_data(count: int) -> PressRelease:
     for i in range(count):
         last = release(contact=contacts[i % 2], summary_vi=f"Tóm tắt {i}")
         factories.MediaAssetFactory(status=PUBLISHED)
+        coverage(headline=f"Bài báo {i}", url=f"https://bao.example.vn/bai-{i}")
     return with_image(last)
 
 

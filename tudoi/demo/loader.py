@@ -9,14 +9,14 @@ from django.utils import translation
 from events.models import Session, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, Product, Sector
-from press.models import MediaAsset, PressContact, PressRelease
+from press.models import CoverageLink, MediaAsset, PressContact, PressRelease
 from tudoi.models import Status
 from tudoi.text import slugify_vi
 
 from . import exhibition as X
 from . import images
 from .partners import PARTNERS
-from .press import ASSETS, CONTACTS, PHOTO_CREDIT, RELEASES
+from .press import ASSETS, CONTACTS, COVERAGE, PHOTO_CREDIT, RELEASES
 from .programme import HO_GUOM_CENTRE, SPEAKERS, VENUES, all_sessions
 from .sectors import SECTORS
 from .sync import Sync
@@ -37,6 +37,7 @@ MODELS: tuple[type[models.Model], ...] = (
     PressContact,
     PressRelease,
     MediaAsset,
+    CoverageLink,
 )
 
 
@@ -348,6 +349,18 @@ def _press(sync: Sync) -> None:
                 "publish_at": r.publish_at,
             },
             images=spec,
+        )
+    for c in COVERAGE:
+        sync.upsert(
+            CoverageLink,
+            {"url": c.url},
+            {
+                "outlet": c.outlet,
+                "headline": c.headline,
+                "published_on": c.published_on,
+                "language": c.language,
+                **PUBLISHED,
+            },
         )
     for a in ASSETS:
         if a.scene == "logo":

@@ -2,10 +2,13 @@
 
 The contacts are fictional (no press contact was found in the sources); the releases restate facts from the event
 facts file in our own words. One release is embargoed until 12 January 2026 and one is a draft.
+
+The coverage links are real articles named in the event facts file; their headlines are read from the articles'
+addresses and their dates from the facts file (or from the date in the address).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from press.models import AssetKind, Licence
 from tudoi.models import Status
@@ -368,5 +371,39 @@ ASSETS = (
         Licence.PRESS,
         6,
         status=Status.DRAFT,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class CoverageData:
+    outlet: str
+    headline: str
+    url: str
+    published_on: date
+    language: str
+
+
+COVERAGE = (
+    CoverageData(
+        "Việt Nam News",
+        "Creative Meetup programme to take place in Hà Nội",
+        "https://vietnamnews.vn/life-style/1763475/creative-meetup-programme-to-take-place-in-ha-noi.html",
+        date(2026, 1, 9),
+        "en",
+    ),
+    CoverageData(
+        "Afamily",
+        "Hơn 200 đơn vị sáng tạo tham gia Tụ hội Sáng tạo – Hành trình đến Lễ hội Thiết kế Sáng tạo 2026",
+        "https://afamily.vn/hon-200-don-vi-sang-tao-tham-gia-tu-hoi-sang-tao-hanh-trinh-den-le-hoi-thiet-ke-sang-tao-2026-236260109115905705.chn",
+        date(2026, 1, 9),
+        "vi",
+    ),
+    CoverageData(
+        "Hanoi Times",
+        "Creative Design Festival 2026 opens with focus on creative economy",
+        "https://hanoitimes.vn/creative-design-festival-2026-opens-with-focus-on-creative-economy.957786.html",
+        date(2026, 1, 11),
+        "en",
     ),
 )
