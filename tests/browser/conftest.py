@@ -51,3 +51,16 @@ def page(browser, console_errors):
     page.on("pageerror", lambda error: console_errors.append(f"pageerror: {error}"))
     yield page
     context.close()
+
+
+def assert_accessible_on_a_phone(page, url: str, console_errors: list[str]) -> None:
+    """Open `url`: axe-core finds no WCAG violation, nothing is wider than the phone, and the console stays clean
+    (Chromium reports CSP violations there)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(url)
+    results = Axe().run(page)
+
+    assert results.violations_count == 0, results.generate_report()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert console_errors == []

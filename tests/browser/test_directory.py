@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 
 from exhibitors.models import MeetingRequest
+from tests.browser.conftest import assert_accessible_on_a_phone
 from tests.factories import CreativeUnitFactory, SectorFactory
 from tudoi.models import Status
 
@@ -97,11 +98,4 @@ def test_on_a_phone_filter_by_sector_search_without_accents_open_a_unit_and_ask_
     ],
 )
 def test_axe_finds_nothing(live_server, page, console_errors, directory, path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.goto(f"{live_server.url}{path}")
-    results = Axe().run(page)
-
-    assert results.violations_count == 0, results.generate_report()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    assert console_errors == []
+    assert_accessible_on_a_phone(page, f"{live_server.url}{path}", console_errors)

@@ -4,6 +4,7 @@ nothing on the catalogue, a work or an artist, and the strict CSP raises no cons
 import pytest
 
 from exhibitions.models import Region, Technique
+from tests.browser.conftest import assert_accessible_on_a_phone
 from tests.factories import ArtistFactory, ArtworkFactory, ExhibitionFactory, VenueFactory
 from tests.test_exhibition import PUBLISHED, picture_file
 
@@ -136,11 +137,4 @@ def test_the_zoom_link_opens_a_large_rendition(live_server, page, console_errors
     ],
 )
 def test_axe_finds_nothing(live_server, page, console_errors, catalogue, path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.goto(f"{live_server.url}{path}")
-    results = Axe().run(page)
-
-    assert results.violations_count == 0, results.generate_report()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    assert console_errors == []
+    assert_accessible_on_a_phone(page, f"{live_server.url}{path}", console_errors)

@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from press.models import AccreditationRequest, CoverageLink
+from tests.browser.conftest import assert_accessible_on_a_phone
 from tests.factories import PressContactFactory, PressReleaseFactory
 from tests.sitedata import make_site, png_bytes
 from tudoi.models import Status
@@ -68,11 +69,4 @@ def test_on_a_phone_a_journalist_asks_for_accreditation_with_a_press_card(
     ["/vi/press/", "/en/press/{release}/", "/en/press/facts/", "/vi/press/accreditation/"],
 )
 def test_axe_finds_nothing(live_server, page, console_errors, press_room, path):
-    from axe_playwright_python.sync_playwright import Axe
-
-    page.goto(f"{live_server.url}{path.format(release=press_room.slug)}")
-    results = Axe().run(page)
-
-    assert results.violations_count == 0, results.generate_report()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    assert console_errors == []
+    assert_accessible_on_a_phone(page, f"{live_server.url}{path.format(release=press_room.slug)}", console_errors)
