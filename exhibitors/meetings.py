@@ -3,7 +3,6 @@
 The view (`exhibitors.meeting_views.meet`) only turns these answers into pages; the admin follows the requests.
 """
 
-import logging
 from collections.abc import Callable, Iterable
 from datetime import date
 
@@ -14,12 +13,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from tudoi.mail import render_email
+from tudoi.mail import mail_quietly, render_email
 from tudoi.ratelimit import RateLimit
 
 from .models import CreativeUnit, MeetingRequest, Sector
-
-logger = logging.getLogger(__name__)
 
 # The two days of the fair, when buyers and units can meet.
 EVENT_DAYS = (date(2026, 1, 10), date(2026, 1, 11))
@@ -147,11 +144,4 @@ MEETING_EMAILS: tuple[Callable[[MeetingRequest], None], ...] = (
 def send_meeting_emails(meeting: MeetingRequest) -> int:
     """Send every e-mail about a new request; a failure is logged, not raised, so that a mail server outage
     neither hides a stored request from the buyer nor stops the other e-mails. Returns how many failed."""
-    failed = 0
-    for send in MEETING_EMAILS:
-        try:
-            send(meeting)
-        except Exception:
-            logger.exception("Could not send the %s e-mail for meeting request %s", send.__name__, meeting.pk)
-            failed += 1
-    return failed
+    return sum(not mail_quietly(send, meeting) for send in MEETING_EMAILS)
