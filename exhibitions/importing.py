@@ -20,7 +20,6 @@ import re
 import secrets
 import shutil
 import string
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -370,8 +369,8 @@ class Staging:
     """A private folder (outside MEDIA_ROOT, never served) holding one upload between preview and confirmation.
 
     The admin session remembers its random token, so only the person who previewed can confirm. Folders older
-    than a day are removed whenever a new import starts. It lives on the local disk: with several app servers,
-    the confirmation must reach the same one as the preview (otherwise it asks for the files again).
+    than a day are removed whenever a new import starts. By default it lives in TUDOI_PRIVATE_MEDIA_ROOT, which
+    the app servers share, so the confirmation may reach another server than the preview.
     """
 
     TOKEN = re.compile(r"^[0-9a-f]{32}$")
@@ -383,8 +382,8 @@ class Staging:
 
     @staticmethod
     def root() -> Path:
-        configured = getattr(settings, "TUDOI_IMPORT_STAGING_DIR", None)
-        return Path(configured) if configured else Path(tempfile.gettempdir()) / "tudoi-artwork-imports"
+        configured = settings.TUDOI_IMPORT_STAGING_DIR
+        return Path(configured) if configured else Path(settings.TUDOI_PRIVATE_MEDIA_ROOT) / "artwork-imports"
 
     @classmethod
     def create(cls) -> "Staging":

@@ -10,14 +10,17 @@ confirmation.
 import contextlib
 import csv
 import io
+from datetime import timedelta
 from pathlib import Path
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import storages
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
@@ -30,6 +33,10 @@ from .models import Sector
 from .resources import kind_widget, price_band_widget, status_widget
 
 SAMPLES = Path(__file__).resolve().parent / "import_samples"
+# Uploads wait for their confirmation in the "import_export" storage (settings.STORAGES), in this folder; one not
+# confirmed within a day is removed when the next import starts.
+UPLOADS_FOLDER = "django-import-export"
+UPLOAD_MAX_AGE = timedelta(days=1)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -147,6 +154,8 @@ class SpreadsheetImportMixin(ImportMixin):
     # The import
 
     def import_action(self, request, **kwargs):
+        if request.method == "POST":
+            remove_stale_uploads()
         response = super().import_action(request, **kwargs)
         # import-export keeps the upload in a temporary file for the confirmation; with errors there is none to come.
         context = getattr(response, "context_data", None) or {}
@@ -240,3 +249,17 @@ def sample_workbook(source: Path) -> bytes:
     output = io.BytesIO()
     book.save(output)
     return output.getvalue()
+
+
+def remove_stale_uploads() -> None:
+    """Delete the uploads whose preview was never confirmed (older than `UPLOAD_MAX_AGE`)."""
+    storage = storages["import_export"]
+    try:
+        _folders, names = storage.listdir(UPLOADS_FOLDER)
+    except FileNotFoundError:
+        return
+    cutoff = timezone.now() - UPLOAD_MAX_AGE
+    for name in names:
+        with contextlib.suppress(OSError):
+            if storage.get_modified_time(f"{UPLOADS_FOLDER}/{name}") < cutoff:
+                storage.delete(f"{UPLOADS_FOLDER}/{name}")

@@ -57,6 +57,7 @@ def _isolated_settings(settings, tmp_path, monkeypatch):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.TUDOI_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TUDOI_DEMO = False
     monkeypatch.delenv("TUDOI_NOW", raising=False)

@@ -4,7 +4,9 @@ invalid, and calm answers to bad files."""
 
 import csv
 import io
-import tempfile
+import os
+import time
+from pathlib import Path
 
 import html5lib
 import openpyxl
@@ -12,9 +14,9 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from import_export.tmp_storages import TempFolderStorage
+from import_export.tmp_storages import MediaStorage
 
-from exhibitors import import_files
+from exhibitors import import_admin, import_files
 from exhibitors.import_admin import SAMPLES
 from exhibitors.models import CreativeUnit, Product, UnitKind
 from exhibitors.resources import CreativeUnitResource, ProductResource
@@ -481,12 +483,39 @@ def test_invalid_rows_are_reported_by_row_and_column_and_nothing_is_saved(staff_
     assert UNIT_SECTORS.objects.count() == 0
 
 
-def test_a_file_with_errors_is_not_kept_on_the_server(staff_client, sectors, monkeypatch, tmp_path):
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+def waiting_uploads(settings) -> list[str]:
+    folder = Path(settings.TUDOI_PRIVATE_MEDIA_ROOT) / import_admin.UPLOADS_FOLDER
+    return sorted(path.name for path in folder.iterdir()) if folder.is_dir() else []
 
+
+def test_a_file_with_errors_is_not_kept_on_the_server(staff_client, sectors, settings):
     upload(staff_client, "creativeunit", "units.csv", csv_bytes(INVALID_UNITS))
 
-    assert list(tmp_path.iterdir()) == []
+    assert waiting_uploads(settings) == []
+
+
+def test_the_upload_waits_in_the_shared_private_folder_until_it_is_confirmed(staff_client, sectors, settings):
+    """Not in MEDIA_ROOT (public) nor in a temporary folder of one server: another instance may confirm it."""
+    preview = upload(staff_client, "creativeunit", "units.csv", UNITS_SAMPLE)
+    initial = preview.context["confirm_form"].initial
+    assert waiting_uploads(settings) == [initial["import_file_name"]]
+    assert not Path(settings.MEDIA_ROOT, import_admin.UPLOADS_FOLDER).exists()
+
+    staff_client.post(url("creativeunit", "process_import"), dict(initial))
+
+    assert CreativeUnit.objects.count() == 5
+    assert waiting_uploads(settings) == []
+
+
+def test_an_upload_never_confirmed_is_removed_a_day_later(staff_client, sectors, settings):
+    upload(staff_client, "creativeunit", "units.csv", UNITS_SAMPLE)
+    (forgotten,) = waiting_uploads(settings)
+    stale = time.time() - 25 * 3600
+    os.utime(Path(settings.TUDOI_PRIVATE_MEDIA_ROOT) / import_admin.UPLOADS_FOLDER / forgotten, (stale, stale))
+
+    upload(staff_client, "creativeunit", "units.csv", UNITS_SAMPLE)
+
+    assert forgotten not in waiting_uploads(settings) and len(waiting_uploads(settings)) == 1
 
 
 def test_errors_are_in_vietnamese_for_a_vietnamese_admin(vi_client, sectors):
@@ -597,7 +626,7 @@ def test_nothing_is_saved_when_a_product_row_becomes_invalid_at_confirmation(sta
 def test_a_confirmation_of_a_file_that_is_gone_answers_calmly(staff_client, sectors):
     preview = upload(staff_client, "creativeunit", "units.csv", UNITS_SAMPLE)
     initial = preview.context["confirm_form"].initial
-    TempFolderStorage(name=initial["import_file_name"]).remove()
+    MediaStorage(name=initial["import_file_name"]).remove()
 
     response = staff_client.post(url("creativeunit", "process_import"), dict(initial), follow=True)
 

@@ -187,7 +187,8 @@ TUDOI_SERVE_MEDIA = env_bool("TUDOI_SERVE_MEDIA", False)
 # download them through the admin. Several app instances must share this folder (a common volume).
 TUDOI_PRIVATE_MEDIA_ROOT = Path(os.environ.get("TUDOI_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
 # The catalogue import keeps the uploaded spreadsheet and images here between preview and confirmation (never
-# served; folders older than a day are removed). Empty: a folder in the system's temporary directory.
+# served; folders older than a day are removed). Empty: `artwork-imports` in TUDOI_PRIVATE_MEDIA_ROOT, which all
+# instances share, so the confirmation may reach another instance than the preview.
 TUDOI_IMPORT_STAGING_DIR = os.environ.get("TUDOI_IMPORT_STAGING_DIR", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -196,6 +197,8 @@ STORAGES = {
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
+    # Spreadsheets waiting for the import's confirmation: in TUDOI_PRIVATE_MEDIA_ROOT, even when media is on S3.
+    "import_export": {"BACKEND": "press.storage.PrivateStorage"},
 }
 if os.environ.get("S3_BUCKET"):
     # Media on S3-compatible storage (AWS, R2, MinIO…), so that several app instances share one set of files.
@@ -303,4 +306,7 @@ LOGGING = {
 
 # Spreadsheet imports in the admin: each import runs in one transaction, so an invalid row saves nothing.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# Between preview and confirmation the uploaded spreadsheet waits in the private storage (the "import_export"
+# alias of STORAGES below): shared by the instances like the press cards, and never served.
+IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
