@@ -97,6 +97,7 @@ class SessionQuerySet(PublishableQuerySet):
 
 class Session(Slugged, Publishable, Searchable):
     slug_source = "title"
+    reserved_slugs = frozenset({"now", "my", "shared", "registration"})  # events/urls.py
     search_name_fields = ("title",)
     search_body_fields = ("summary", "description", "location_detail")
 

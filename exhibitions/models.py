@@ -102,6 +102,7 @@ class ArtworkQuerySet(PublishableQuerySet):
 
 class Artwork(Slugged, Publishable, Searchable):
     slug_source = "title"
+    reserved_slugs = frozenset({"labels"})  # exhibitions/urls.py: the wall labels of the exhibition
     search_name_fields = ("title",)
     search_body_fields = ("caption", "description", "medium")
 

@@ -3,7 +3,6 @@ import os
 from datetime import date, datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, URLValidator
 from django.db import models
 from django.db.models import F, Q
@@ -51,6 +50,7 @@ class PressRelease(Slugged, Publishable, Searchable):
     """A press release; its `publish_at` is the embargo: hidden everywhere until then."""
 
     slug_source = "title"
+    reserved_slugs = RESERVED_SLUGS
     search_name_fields = ("title",)
     search_body_fields = ("summary", "body")
 
@@ -86,25 +86,6 @@ class PressRelease(Slugged, Publishable, Searchable):
     def dated(self) -> datetime:
         """The release's date: its publication time, or when it was written if it was published at once."""
         return self.publish_at or self.created_at
-
-    def clean(self):
-        super().clean()
-        if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": _("This address is taken by a page of the press room; choose another.")})
-
-    def _unique_slug(self) -> str:
-        slug = super()._unique_slug()
-        return self._free(f"{slug}-release") if slug in RESERVED_SLUGS else slug
-
-    def _free(self, base: str) -> str:
-        taken = set(
-            type(self)._base_manager.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True)
-        )
-        slug, n = base, 2
-        while slug in taken:
-            slug = f"{base}-{n}"
-            n += 1
-        return slug
 
 
 class AssetKind(models.TextChoices):

@@ -5,11 +5,14 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
 from exhibitors.models import Sector
 from press.models import PressRelease
+from tests import factories
 from tudoi import clock
 from tudoi.models import Status
 from tudoi.text import fold, search_key, slugify_vi
@@ -151,3 +154,29 @@ def test_favicon_ico_points_to_the_site_icon(client):
 
     assert response.status_code == 301
     assert response["Location"].endswith("img/favicon.svg")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("factory", "title", "page"),
+    [
+        ("SessionFactory", "Now", "/en/programme/{slug}/"),
+        ("SessionFactory", "My", "/en/programme/{slug}/"),
+        ("ArtworkFactory", "Labels", "/en/exhibitions/{exhibition}/{slug}/"),
+    ],
+)
+def test_a_slug_never_takes_the_address_of_a_fixed_page(client, factory, title, page):
+    """A session called "Now" must not get `programme/now/` (the "on now" page), nor a work `labels/`."""
+    obj = getattr(factories, factory)(title_vi=title, title_en=title, status=Status.PUBLISHED)
+    if factory == "ArtworkFactory":
+        obj.exhibition.status = Status.PUBLISHED
+        obj.exhibition.save()
+
+    assert obj.slug == f"{title.lower()}-2"
+    path = page.format(slug=obj.slug, exhibition=getattr(getattr(obj, "exhibition", None), "slug", ""))
+    assert title in client.get(path).content.decode()
+
+    obj.slug = title.lower()
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        obj.full_clean()
+    assert refused.value.message_dict["slug"] == ["This address belongs to another page of the site; choose another."]

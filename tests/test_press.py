@@ -305,7 +305,7 @@ def test_release_carries_news_article_json_ld(client, settings, language):
 def test_release_slug_never_takes_a_press_room_path(client):
     item = release(title_vi="Feed", title_en="Feed")
 
-    assert item.slug == "feed-release"
+    assert item.slug == "feed-2"
     assert client.get(f"/en/press/{item.slug}/").status_code == 200
     typed = PressRelease(title_vi="Số liệu", body_vi="Nội dung.", slug="facts")
     with pytest.raises(ValidationError) as refused:

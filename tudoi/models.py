@@ -1,5 +1,6 @@
 """Shared abstract bases: timestamps, the publishing workflow and server-made slugs."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +54,9 @@ class Slugged(models.Model):
     """
 
     slug_source = "name"
+    # Fixed pages beside the object's own address (`programme/now/` beside `programme/<slug>/`): a slug never
+    # takes one of them, or the object's page could not be reached.
+    reserved_slugs: frozenset[str] = frozenset()
 
     slug = models.SlugField(
         _("slug"),
@@ -70,10 +74,15 @@ class Slugged(models.Model):
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        if self.slug in self.reserved_slugs:
+            raise ValidationError({"slug": _("This address belongs to another page of the site; choose another.")})
+
     def _unique_slug(self) -> str:
         source = getattr(self, f"{self.slug_source}_vi", None) or getattr(self, self.slug_source, "") or ""
         base = slugify_vi(source) or self._meta.model_name
-        taken = set(
+        taken = self.reserved_slugs | set(
             type(self)._base_manager.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True)
         )
         slug, n = base, 2
