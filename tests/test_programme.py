@@ -319,13 +319,18 @@ def test_now_after_the_event(client, programme, monkeypatch):
     assert "Lakeside concert" not in page
 
 
-def test_now_refreshes_itself_and_has_a_screen_variant(client, programme, monkeypatch):
+def test_now_refreshes_itself_only_on_venue_screens(client, programme, monkeypatch):
+    """A phone page that reloads on its own fails WCAG 2.2.1 (timing adjustable): it offers a link instead."""
     monkeypatch.setenv("TUDOI_NOW", "2026-01-10T10:00:00+07:00")
 
     normal = client.get("/vi/programme/now/").content.decode()
+    english = client.get("/en/programme/now/?venue=x").content.decode()
     screen = client.get("/vi/programme/now/?screen=1").content.decode()
 
-    assert '<meta http-equiv="refresh" content="60">' in normal
+    assert 'http-equiv="refresh"' not in normal
+    assert '<a href="/vi/programme/now/">Tải lại</a>' in normal
+    assert '<a href="/en/programme/now/?venue=x">Refresh</a>' in english
+    assert '<meta http-equiv="refresh" content="60">' in screen
     assert '<body class="screen-mode">' in screen and "now-screen" in screen
 
 

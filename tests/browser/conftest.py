@@ -53,14 +53,15 @@ def page(browser, console_errors):
     context.close()
 
 
-def assert_accessible_on_a_phone(page, url: str, console_errors: list[str]) -> None:
-    """Open `url`: axe-core finds no WCAG violation, nothing is wider than the phone, and the console stays clean
-    (Chromium reports CSP violations there)."""
+def assert_accessible_on_a_phone(page, url: str, console_errors: list[str], *, status: int = 200) -> None:
+    """Open `url` (answering `status`): axe-core finds no WCAG violation, nothing is wider than the phone, and the
+    console stays clean (Chromium reports CSP violations there; an error status of the page itself is expected)."""
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(url)
+    assert page.goto(url).status == status
     results = Axe().run(page)
 
     assert results.violations_count == 0, results.generate_report()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    assert console_errors == []
+    expected = f"status of {status} " if status >= 400 else None
+    assert [error for error in console_errors if not (expected and expected in error and url in error)] == []
