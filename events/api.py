@@ -213,6 +213,7 @@ def register() -> None:
             filters=SESSION_FILTERS,
             csv=True,
             order=5,
+            images=("image",),
         )
     )
     api.register(
@@ -225,5 +226,6 @@ def register() -> None:
             serialize=speaker_record,
             properties=SPEAKER,
             order=6,
+            images=("photo",),
         )
     )

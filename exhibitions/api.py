@@ -199,6 +199,7 @@ def register() -> None:
             serialize=exhibition_record,
             properties=EXHIBITION,
             order=7,
+            images=("image",),
         )
     )
     api.register(
@@ -212,6 +213,7 @@ def register() -> None:
             properties=ARTWORK,
             filters=ARTWORK_FILTERS,
             order=8,
+            images=("image",),
         )
     )
     api.register(
@@ -224,5 +226,6 @@ def register() -> None:
             serialize=artist_record,
             properties=ARTIST,
             order=9,
+            images=("photo",),
         )
     )

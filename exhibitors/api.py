@@ -264,6 +264,7 @@ def register() -> None:
             filters=UNIT_FILTERS,
             csv=True,
             order=2,
+            images=("logo", "cover"),
         )
     )
     api.register(
@@ -285,6 +286,7 @@ def register() -> None:
                 ),
             ),
             order=3,
+            images=("image",),
         )
     )
     api.register(
@@ -298,5 +300,6 @@ def register() -> None:
             properties=PARTNER,
             filters=(api.choice_filter("role", PartnerRole, "role", "Partners with this role."),),
             order=10,
+            images=("logo",),
         )
     )

@@ -90,5 +90,6 @@ def register() -> None:
             serialize=release_record,
             properties=RELEASE,
             order=11,
+            images=("image",),
         )
     )

@@ -4,12 +4,15 @@ languages; filters and pagination; 400 for values not understood; ETag/304, Cach
 import csv
 import io
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_openapi
+from PIL import Image
 from referencing import Registry
 from referencing import Resource as SchemaResource
 from referencing.jsonschema import DRAFT202012
@@ -31,6 +34,7 @@ from tests.factories import (
     SpeakerFactory,
     VenueFactory,
 )
+from tests.sitedata import png_bytes
 from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -624,3 +628,53 @@ def test_an_empty_limit_or_offset_means_the_default(client):
     data = client.get("/api/v1/units/?limit=&offset=").json()
 
     assert (data["limit"], data["offset"], data["count"]) == (50, 0, 1)
+
+
+@pytest.mark.django_db
+def test_images_come_as_the_original_and_a_web_size_copy_made_on_first_request(client, settings):
+    exhibition = ExhibitionFactory(status=PUBLISHED)
+    work = ArtworkFactory(
+        exhibition=exhibition,
+        status=PUBLISHED,
+        image=ContentFile(png_bytes(size=(2400, 1800)), name="big.png"),
+    )
+    plain = ArtworkFactory(exhibition=exhibition, status=PUBLISHED, image="")
+    cache_folder = Path(settings.MEDIA_ROOT) / "cache"
+
+    records = {r["slug"]: r for r in client.get("/api/v1/artworks/").json()["results"]}
+
+    assert records[work.slug]["image"] == f"{SITE}{work.image.url}"
+    web = records[work.slug]["image_web"]
+    assert web == f"{SITE}/api/v1/artworks/{work.slug}/image/web/"
+    assert records[plain.slug]["image_web"] is None
+    assert not cache_folder.exists()  # a list makes no copies
+
+    response = client.get(web.removeprefix(SITE))
+    assert response.status_code == 302
+    location = response["Location"].removeprefix(SITE)
+    assert location.startswith("/media/cache/") and location.endswith(".webp")
+    with Image.open(Path(settings.MEDIA_ROOT) / location.removeprefix("/media/")) as copy:
+        assert copy.size == (1600, 1200)
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", ["draft", "no image", "not an image field", "no such record", "bad key"])
+def test_a_web_copy_that_cannot_be_given_answers_404_in_json(client, case):
+    exhibition = ExhibitionFactory(status=PUBLISHED)
+    image = ContentFile(png_bytes(size=(300, 200)), name="work.png")
+    work = ArtworkFactory(
+        exhibition=exhibition,
+        status=Status.DRAFT if case == "draft" else PUBLISHED,
+        image="" if case == "no image" else image,
+    )
+    path = {
+        "not an image field": f"/api/v1/artworks/{work.slug}/title/web/",
+        "no such record": "/api/v1/artworks/khong-co/image/web/",
+        "bad key": "/api/v1/artworks/%3Cscript%3E/image/web/",
+    }.get(case, f"/api/v1/artworks/{work.slug}/image/web/")
+
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert response.json()["error"]

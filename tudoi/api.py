@@ -20,6 +20,7 @@ import csv
 import hashlib
 import io
 import json
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,17 +32,20 @@ from typing import Any
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified, HttpResponseRedirect
 from django.urls import path, re_path, reverse
 from django.utils import timezone, translation
 from django.utils.http import parse_etags, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from sorl.thumbnail import get_thumbnail
 
 from . import search as site_search
 from .admin import csv_cell
 
 app_name = "api"
+
+logger = logging.getLogger(__name__)
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 VERSION = "1.0.0"
@@ -49,6 +53,7 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 MAX_AGE = 300  # seconds a client or a shared cache may keep an answer
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
+WEB_IMAGE_GEOMETRY = "1600x1600"  # the web-size copy of an image: at most 1600 pixels on its longer side, WebP
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 TRUE = {"true", "1", "yes"}
 FALSE = {"false", "0", "no"}
@@ -98,9 +103,13 @@ class Resource:
     filters: tuple[Filter, ...] = ()
     csv: bool = False
     order: int = 0
+    images: tuple[str, ...] = ()  # image fields, given as the original (`image`) and a web-size copy (`image_web`)
 
     def record(self, obj) -> dict:
         data = self.serialize(obj)
+        for field in self.images:
+            web = reverse("api:image", kwargs={"resource": self.name, "key": self.key(obj), "field": field})
+            data[f"{field}_web"] = absolute(web) if getattr(obj, field) else None
         data["api_url"] = absolute(reverse("api:detail", kwargs={"resource": self.name, "key": self.key(obj)}))
         return data
 
@@ -398,19 +407,43 @@ def list_view(request, resource: str):
     return _json(data)
 
 
+def _published(found: Resource, key: str):
+    """The published record with this key, or None (also for a key that cannot be one)."""
+    if found.lookup == "id" and not re.fullmatch(r"\d{1,18}", key) or found.lookup != "id" and not SLUG.match(key):
+        return None
+    return found.queryset().filter(**{found.lookup: key}).first()
+
+
 @api_view
 def detail_view(request, resource: str, key: str):
     try:
         found = _resource(resource)
     except LookupError:
         return _error(404, _("There is no such list in this API."))
-    if found.lookup == "id" and not re.fullmatch(r"\d{1,18}", key) or found.lookup != "id" and not SLUG.match(key):
-        obj = None
-    else:
-        obj = found.queryset().filter(**{found.lookup: key}).first()
+    obj = _published(found, key)
     if obj is None:
         return _error(404, _("Nothing published has this address."))
     return _json(found.record(obj))
+
+
+@api_view
+def image_view(request, resource: str, key: str, field: str):
+    """A redirect to the web-size copy of a record's image, made on the first request (never in a list, where
+    making a hundred copies at once could take seconds), then served from the media storage."""
+    try:
+        found = _resource(resource)
+    except LookupError:
+        return _error(404, _("There is no such list in this API."))
+    obj = _published(found, key) if field in found.images else None
+    image = getattr(obj, field) if obj is not None else None
+    if not image:
+        return _error(404, _("Nothing published has this address."))
+    try:
+        rendition = get_thumbnail(image, WEB_IMAGE_GEOMETRY, format="WEBP")
+    except Exception:  # a missing or unreadable original
+        logger.exception("No web-size copy of %s", image.name)
+        return _error(404, _("Nothing published has this address."))
+    return HttpResponseRedirect(absolute(rendition.url))
 
 
 BILINGUAL_SCHEMAS = ("#/components/schemas/Text", "#/components/schemas/Label", "#/components/schemas/PageUrls")
@@ -425,7 +458,7 @@ def _bilingual(field_schema: dict) -> bool:
 def csv_columns(resource: Resource) -> list[str]:
     """The CSV header: the record's fields in order, a field in two languages as two columns."""
     columns = []
-    for key, field_schema in {**resource.properties, "api_url": URI}.items():
+    for key, field_schema in _record_schema(resource)["properties"].items():
         columns += [f"{key}_{language}" for language in LANGUAGES] if _bilingual(field_schema) else [key]
     return columns
 
@@ -519,7 +552,15 @@ def enum(choices: type[models.TextChoices], *, optional: bool = False) -> dict:
 
 
 def _record_schema(resource: Resource) -> dict:
-    properties = {**resource.properties, "api_url": URI}
+    web_copies = {
+        f"{field}_web": {
+            **OPTIONAL_URI,
+            "description": f"A web-size copy of `{field}` (WebP, at most 1600 pixels on its longer side): "
+            "this address redirects to it.",
+        }
+        for field in resource.images
+    }
+    properties = {**resource.properties, **web_copies, "api_url": URI}
     return {
         "type": "object",
         "title": resource.title,
@@ -625,20 +666,18 @@ def openapi() -> dict:
                 },
             }
         }
+        key_parameter = {
+            "name": resource.lookup,
+            "in": "path",
+            "required": True,
+            "schema": {"type": "integer"} if resource.lookup == "id" else {"type": "string"},
+        }
         paths[f"/{resource.name}/{{{resource.lookup}}}/"] = {
             "get": {
                 "operationId": f"get_{resource.name}",
                 "tags": [resource.title],
                 "summary": f"One of the {resource.title.lower()}, by its {resource.lookup}",
-                "parameters": [
-                    {
-                        "name": resource.lookup,
-                        "in": "path",
-                        "required": True,
-                        "schema": {"type": "integer"} if resource.lookup == "id" else {"type": "string"},
-                    },
-                    *common,
-                ],
+                "parameters": [key_parameter, *common],
                 "responses": {
                     "200": _json_response(f"One of the {resource.title.lower()}.", record_ref),
                     "304": {"$ref": "#/components/responses/NotModified"},
@@ -646,6 +685,27 @@ def openapi() -> dict:
                 },
             }
         }
+        if resource.images:
+            paths[f"/{resource.name}/{{{resource.lookup}}}/{{field}}/web/"] = {
+                "get": {
+                    "operationId": f"image_{resource.name}",
+                    "tags": [resource.title],
+                    "summary": f"The web-size copy of an image of one of the {resource.title.lower()}",
+                    "description": "Made on the first request, then kept: WebP, at most 1600 pixels on its "
+                    "longer side. The record's `<field>_web` gives this address.",
+                    "parameters": [
+                        key_parameter,
+                        {"name": "field", "in": "path", "required": True, "schema": {"enum": list(resource.images)}},
+                    ],
+                    "responses": {
+                        "302": {
+                            "description": "A redirect to the image file.",
+                            "headers": {"Location": {"schema": URI}},
+                        },
+                        "404": {"$ref": "#/components/responses/NotFound"},
+                    },
+                }
+            }
         if resource.csv:
             paths[f"/{resource.name}.csv"] = {
                 "get": {
@@ -687,7 +747,9 @@ def openapi() -> dict:
                 "Every record carries both languages of the site: a translated text is an object "
                 '`{"vi": …, "en": …}` (null where it is not written in that language), `page_url` gives the '
                 "public page in each language, relations are given by slug (products by id) and `api_url` is the "
-                "record's own address here. Dates and times are ISO 8601 in Hanoi time (+07:00).\n\n"
+                "record's own address here. Dates and times are ISO 8601 in Hanoi time (+07:00). An image is "
+                "given twice: the original upload (`image`, often large) and `image_web`, an address that "
+                "redirects to a web-size copy (WebP, at most 1600 pixels).\n\n"
                 f"Lists are paged with `limit` (1–{MAX_LIMIT}, default {DEFAULT_LIMIT}) and `offset`; `next` and "
                 "`previous` link the neighbouring pages. A filter value that is not understood answers 400 with a "
                 "message; unknown parameters are ignored.\n\n"
@@ -764,5 +826,6 @@ urlpatterns = [
     path("<slug:resource>.csv", csv_view, name="csv"),
     path("<slug:resource>/", list_view, name="list"),
     path("<slug:resource>/<str:key>/", detail_view, name="detail"),
+    path("<slug:resource>/<str:key>/<slug:field>/web/", image_view, name="image"),
     re_path(r"^.*/$", not_found),
 ]
