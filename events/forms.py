@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tudoi.validators import one_line, phone_characters
+from tudoi.forms import ContactEmailField, PhoneField, one_line
 
 from .models import Registration
 
@@ -19,19 +19,12 @@ class RegistrationForm(forms.Form):
         validators=[one_line],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=254,
+    email = ContactEmailField(
         help_text=_("Your confirmation, the calendar entry and the link to cancel are sent to this address."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = forms.CharField(
-        label=_("Phone (optional)"),
+    phone = PhoneField(
         max_length=_max_length("phone"),
-        required=False,
-        validators=[phone_characters],
         help_text=_("Only used to reach you if the session changes at the last minute."),
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     consent = forms.BooleanField(
         label=_("I agree that the organisers keep these details to manage my registration and contact me about it."),

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tudoi.images import SafeImageField, UploadTo
@@ -37,6 +38,28 @@ class Venue(Slugged, Publishable):
 
     def __str__(self):
         return self.name
+
+    def schema_place(self) -> dict:
+        """The venue as a schema.org Place for JSON-LD: postal address, its section of the visit page and, when
+        known, the coordinates (in the active language)."""
+        place = {
+            "@type": "Place",
+            "name": self.name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": self.address,
+                "addressLocality": gettext("Hanoi"),
+                "addressCountry": "VN",
+            },
+            "url": settings.TUDOI_SITE_URL + reverse("visit") + f"#{self.slug}",
+        }
+        if self.latitude is not None and self.longitude is not None:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
+        return place
 
     @property
     def map_url(self) -> str:

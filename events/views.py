@@ -158,14 +158,7 @@ class SessionDetailView(DetailView):
 
 def session_json_ld(session: Session, url: str) -> dict:
     """schema.org Event, so that search engines and apps can read the session."""
-    venue = session.venue
-    place = {"@type": "Place", "name": venue.name, "address": venue.address}
-    if venue.latitude is not None and venue.longitude is not None:
-        place["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(venue.latitude),
-            "longitude": float(venue.longitude),
-        }
+    place = session.venue.schema_place()
     data = {
         "@context": "https://schema.org",
         "@type": "Event",

@@ -6,26 +6,23 @@ never the uploaded originals.
 """
 
 import io
-import logging
 import re
 import unicodedata
 
 import segno
 from django import forms
-from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
-from sorl.thumbnail import get_thumbnail
 
+from tudoi import images
 from tudoi.templatetags.tudoi import picture
+from tudoi.web import absolute
 
 from .models import Artist, Artwork, Exhibition, Region, Technique
-
-logger = logging.getLogger(__name__)
 
 ZOOM_GEOMETRY = "2000x2000"  # the zoom view: at most 2000 pixels on the long side, never the original file
 OPEN_GRAPH_WIDTH = 1200
@@ -60,28 +57,12 @@ def _catalogue(exhibition: Exhibition) -> list[Artwork]:
 # Renditions and addresses
 
 
-def absolute(url: str) -> str:
-    """An address on the public site name, as in the canonical links (media on another origin stays as it is)."""
-    if not url or "://" in url:
-        return url
-    return settings.TUDOI_SITE_URL + url
-
-
 def rendition(image, geometry: str):
-    """A WebP rendition that fits in `geometry` (never larger than the original), or None."""
-    if not image:
-        return None
-    try:
-        thumbnail = get_thumbnail(image, geometry, format="WEBP", quality=85)
-    except Exception:  # a missing or unreadable source file must not break the page
-        logger.exception("No rendition for %s", image)
-        return None
-    return thumbnail if thumbnail and thumbnail.width else None
+    return images.rendition(image, geometry, quality=85)
 
 
 def rendition_url(image, geometry: str) -> str:
-    found = rendition(image, geometry)
-    return found.url if found else ""
+    return images.rendition_url(image, geometry, quality=85)
 
 
 # Sorting by artist
@@ -206,21 +187,6 @@ def exhibition_detail(request, slug):
     return render(request, "exhibitions/exhibition_detail.html", context)
 
 
-def _place(venue) -> dict:
-    place = {
-        "@type": "Place",
-        "name": venue.name,
-        "address": {"@type": "PostalAddress", "streetAddress": venue.address, "addressCountry": "VN"},
-    }
-    if venue.latitude is not None and venue.longitude is not None:
-        place["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(venue.latitude),
-            "longitude": float(venue.longitude),
-        }
-    return place
-
-
 def exhibition_json_ld(exhibition: Exhibition, url: str, context: dict) -> dict:
     """schema.org ExhibitionEvent, so that search engines and apps can read the exhibition."""
     data = {
@@ -231,7 +197,7 @@ def exhibition_json_ld(exhibition: Exhibition, url: str, context: dict) -> dict:
         "endDate": exhibition.ends_on.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": _place(exhibition.venue),
+        "location": exhibition.venue.schema_place(),
         "isAccessibleForFree": exhibition.free_entry,
         "url": url,
         "description": exhibition.subtitle or exhibition.description[:300],

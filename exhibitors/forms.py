@@ -3,8 +3,8 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tudoi.forms import ContactEmailField, PhoneField, one_line
 from tudoi.templatetags.tudoi import long_date
-from tudoi.validators import one_line, phone_characters
 
 from .meetings import EVENT_DAYS, PreferredTime
 from .models import BuyerChannel, MeetingRequest, OrderSize, Sector
@@ -59,18 +59,11 @@ class MeetingRequestForm(forms.Form):
         choices=[("", _("Not sure yet")), *OrderSize.choices],
         required=False,
     )
-    email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=254,
+    email = ContactEmailField(
         help_text=_("The unit and the organisers reply to this address; your confirmation is sent to it."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = forms.CharField(
-        label=_("Phone (optional)"),
+    phone = PhoneField(
         max_length=_max_length("phone"),
-        required=False,
-        validators=[phone_characters],
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     message = forms.CharField(
         label=_("Your message"),

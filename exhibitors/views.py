@@ -1,6 +1,5 @@
 """The directory of creative units, a unit's page and a sector's page."""
 
-import logging
 import re
 
 from django.conf import settings
@@ -10,15 +9,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from sorl.thumbnail import get_thumbnail
 
 from events.models import Session
-from tudoi import search
+from tudoi import images, search
+from tudoi.web import absolute, page_number
 
 from .directory import FLAGS, Directory, DirectoryFilterForm, by_name, in_sector, label_choices
 from .models import CreativeUnit, Product, Sector
-
-logger = logging.getLogger(__name__)
 
 UNITS_PER_PAGE = 24
 SECTOR_UNITS_SHOWN = 12
@@ -59,21 +56,6 @@ def directory(request):
         "max_length": search.MAX_QUERY_LENGTH,
     }
     return render(request, "exhibitors/directory.html", context)
-
-
-def page_number(raw: str | None, last: int) -> tuple[int, str]:
-    """The page to show for a `page` parameter, and a notice when the asked page does not exist."""
-    if raw in (None, ""):
-        return 1, ""
-    try:
-        number = int(raw)
-    except ValueError:
-        return 1, _("The page number in the address was not understood; here is the first page.")
-    if number < 1:
-        return 1, _("There is no such page; here is the first page.")
-    if number > last:
-        return last, _("There is no such page; here is the last page.")
-    return number, ""
 
 
 def unit_detail(request, slug):
@@ -128,19 +110,9 @@ def phone_href(phone: str) -> str:
     return f"tel:{digits}" if re.search(r"\d", digits) else ""
 
 
-def absolute(url: str) -> str:
-    return url if url.startswith(("http://", "https://")) else settings.TUDOI_SITE_URL + url
-
-
 def rendition_url(image, geometry: str, **options) -> str:
     """The absolute address of a WebP rendition, or "" (a missing or unreadable image must not break the page)."""
-    if not image:
-        return ""
-    try:
-        return absolute(get_thumbnail(image, geometry, format="WEBP", quality=80, **options).url)
-    except Exception:
-        logger.exception("No rendition for %s", image)
-        return ""
+    return absolute(images.rendition_url(image, geometry, quality=80, **options))
 
 
 def share_image(unit: CreativeUnit) -> str:

@@ -9,9 +9,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from events.frab import EVENT_DAYS
+from tudoi.forms import ContactEmailField, PhoneField, one_line
 from tudoi.images import reencode_image
 from tudoi.templatetags.tudoi import long_date
-from tudoi.validators import one_line, phone_characters
 
 from .models import OTHER_DAYS, AccreditationRequest
 
@@ -100,18 +100,11 @@ class AccreditationForm(forms.Form):
         help_text=_("For example reporter, photographer, camera operator, editor."),
         widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
     )
-    email = forms.EmailField(
-        label=_("E-mail"),
-        max_length=254,
+    email = ContactEmailField(
         help_text=_("We send the confirmation and our answer to this address."),
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = forms.CharField(
-        label=_("Phone (optional)"),
+    phone = PhoneField(
         max_length=_max_length("phone"),
-        required=False,
-        validators=[phone_characters],
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
     )
     days = forms.MultipleChoiceField(
         label=_("Days you will cover"),

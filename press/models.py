@@ -1,4 +1,3 @@
-import logging
 import os
 from datetime import date, datetime
 
@@ -9,15 +8,12 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from sorl.thumbnail import get_thumbnail
 
-from tudoi.images import SafeImageField, UploadTo
+from tudoi.images import SafeImageField, UploadTo, rendition
 from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
 from tudoi.search import Searchable
 
 from .storage import private_storage
-
-logger = logging.getLogger(__name__)
 
 # Paths under /press/ that a release's slug must not take (press/urls.py).
 RESERVED_SLUGS = frozenset({"feed", "facts", "accreditation", "kit"})
@@ -149,11 +145,7 @@ class MediaAsset(Slugged, Publishable):
         if not self.image:
             return None
         fmt = "PNG" if self.image.name.lower().endswith(".png") else "JPEG"
-        try:
-            return get_thumbnail(self.image, "1600x1600", format=fmt, quality=85)
-        except Exception:  # a missing or unreadable source file must not break the press room
-            logger.exception("No web-size rendition for %s", self.image)
-            return None
+        return rendition(self.image, "1600x1600", format=fmt, quality=85)
 
 
 class CoverageLink(Publishable):

@@ -13,10 +13,10 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
-from sorl.thumbnail import get_thumbnail
 
-from tudoi import clock
+from tudoi import clock, images
 from tudoi.mail import mail_quietly
+from tudoi.web import absolute, page_number
 
 from . import accreditation, kit
 from .facts import fact_sheet
@@ -24,25 +24,6 @@ from .forms import PRESS_CARD_MAX_BYTES, AccreditationForm
 from .models import CoverageLink, MediaAsset, PressContact, PressRelease
 
 RELEASES_PER_PAGE = 20
-
-
-def _absolute(url: str) -> str:
-    return url if "://" in url else settings.TUDOI_SITE_URL + url
-
-
-def page_number(raw: str | None, last: int) -> tuple[int, str]:
-    """The page to show for a `page` parameter, and a notice when the asked page does not exist."""
-    if raw in (None, ""):
-        return 1, ""
-    try:
-        number = int(raw)
-    except ValueError:
-        return 1, _("The page number in the address was not understood; here is the first page.")
-    if number < 1:
-        return 1, _("There is no such page; here is the first page.")
-    if number > last:
-        return last, _("There is no such page; here is the last page.")
-    return number, ""
 
 
 class PressIndexView(TemplateView):
@@ -77,7 +58,7 @@ class ReleaseDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         release = self.object
         contact = release.contact if release.contact is not None and release.contact.is_public else None
-        json_ld = release_json_ld(release, _absolute(release.get_absolute_url()))
+        json_ld = release_json_ld(release, absolute(release.get_absolute_url()))
         context.update(contact=contact, json_ld=json_ld, og_image=(json_ld.get("image") or [""])[0])
         return context
 
@@ -104,15 +85,12 @@ def release_json_ld(release: PressRelease, url: str) -> dict:
         "author": organisation,
         "publisher": {
             **organisation,
-            "logo": {"@type": "ImageObject", "url": _absolute(static("img/og-image.png"))},
+            "logo": {"@type": "ImageObject", "url": absolute(static("img/og-image.png"))},
         },
     }
-    if release.image:
-        try:
-            rendition = get_thumbnail(release.image, "1200", format="JPEG", quality=85)
-            data["image"] = [_absolute(rendition.url)]
-        except Exception:  # a missing source file costs the image, not the page
-            pass
+    image = images.rendition_url(release.image, "1200", format="JPEG", quality=85)
+    if image:
+        data["image"] = [absolute(image)]
     return data
 
 

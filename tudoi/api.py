@@ -20,7 +20,6 @@ import csv
 import hashlib
 import io
 import json
-import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,14 +37,13 @@ from django.utils import timezone, translation
 from django.utils.http import parse_etags, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from sorl.thumbnail import get_thumbnail
 
 from . import search as site_search
 from .admin import csv_cell
+from .images import rendition_url
+from .web import absolute
 
 app_name = "api"
-
-logger = logging.getLogger(__name__)
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 VERSION = "1.0.0"
@@ -129,13 +127,6 @@ def resources() -> list[Resource]:
 
 
 # --- Helpers for serializers --------------------------------------------------------------------------------------
-
-
-def absolute(url: str) -> str:
-    """An absolute URL on the public site (media may already live elsewhere, with its own host)."""
-    if url.startswith(("http://", "https://")):
-        return url
-    return settings.TUDOI_SITE_URL + url
 
 
 def text(obj, field: str) -> dict:
@@ -438,12 +429,10 @@ def image_view(request, resource: str, key: str, field: str):
     image = getattr(obj, field) if obj is not None else None
     if not image:
         return _error(404, _("Nothing published has this address."))
-    try:
-        rendition = get_thumbnail(image, WEB_IMAGE_GEOMETRY, format="WEBP")
-    except Exception:  # a missing or unreadable original
-        logger.exception("No web-size copy of %s", image.name)
+    web = rendition_url(image, WEB_IMAGE_GEOMETRY)
+    if not web:  # a missing or unreadable original
         return _error(404, _("Nothing published has this address."))
-    return HttpResponseRedirect(absolute(rendition.url))
+    return HttpResponseRedirect(absolute(web))
 
 
 BILINGUAL_SCHEMAS = ("#/components/schemas/Text", "#/components/schemas/Label", "#/components/schemas/PageUrls")

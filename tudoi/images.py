@@ -7,6 +7,7 @@ payload).
 
 import contextlib
 import io
+import logging
 import math
 import os
 import warnings
@@ -19,8 +20,11 @@ from django.utils.deconstruct import deconstructible
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+from sorl.thumbnail import get_thumbnail
 
 from .text import slugify_vi
+
+logger = logging.getLogger(__name__)
 
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
@@ -143,3 +147,24 @@ class UploadTo:
 
     def __eq__(self, other):
         return isinstance(other, UploadTo) and other.folder == self.folder
+
+
+def rendition(image, geometry: str, **options):
+    """A sorl-thumbnail rendition of `image` that fits in `geometry` (WebP unless `format` says otherwise; never
+    larger than the original, THUMBNAIL_UPSCALE being off), or None when there is no image or it cannot be read:
+    a missing or broken file costs the picture, never the page."""
+    if not image:
+        return None
+    options.setdefault("format", "WEBP")
+    try:
+        thumbnail = get_thumbnail(image, geometry, **options)
+    except Exception:
+        logger.exception("No rendition of %s", image)
+        return None
+    return thumbnail if thumbnail and thumbnail.width else None
+
+
+def rendition_url(image, geometry: str, **options) -> str:
+    """The address of `rendition(image, geometry, **options)`, or ""."""
+    found = rendition(image, geometry, **options)
+    return found.url if found else ""

@@ -205,29 +205,9 @@ def _iso(moment: datetime) -> str:
     return timezone.localtime(moment).isoformat()
 
 
-def _place(venue: Venue, *, full: bool) -> dict:
-    """A venue as a schema.org Place; `full` adds the postal address, the page and the coordinates (the
-    sessions' places stay short: the event's `location` has the details once)."""
-    if not full:
-        return {"@type": "Place", "name": venue.name, "address": venue.address}
-    place = {
-        "@type": "Place",
-        "name": venue.name,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": venue.address,
-            "addressLocality": _("Hanoi"),
-            "addressCountry": "VN",
-        },
-        "url": settings.TUDOI_SITE_URL + reverse("visit") + f"#{venue.slug}",
-    }
-    if venue.latitude is not None and venue.longitude is not None:
-        place["geo"] = {
-            "@type": "GeoCoordinates",
-            "latitude": float(venue.latitude),
-            "longitude": float(venue.longitude),
-        }
-    return place
+def _short_place(venue: Venue) -> dict:
+    """The sessions' places stay short: the event's `location` has each venue's details once."""
+    return {"@type": "Place", "name": venue.name, "address": venue.address}
 
 
 def _organisation(partner: Partner) -> dict:
@@ -262,7 +242,7 @@ def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[P
         "eventStatus": SCHEDULED,
         "eventAttendanceMode": OFFLINE,
         "isAccessibleForFree": True,
-        "location": [_place(venue, full=True) for venue in venues],
+        "location": [venue.schema_place() for venue in venues],
         "organizer": organisers or [{"@type": "Organization", "name": _("Hanoi Department of Culture and Sports")}],
         "sponsor": [_organisation(p) for p in partners if p.role in SPONSOR_ROLES],
         "subEvent": [
@@ -274,7 +254,7 @@ def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[P
                 "url": site + session.get_absolute_url(),
                 "eventStatus": SCHEDULED,
                 "eventAttendanceMode": OFFLINE,
-                "location": _place(session.venue, full=False),
+                "location": _short_place(session.venue),
             }
             for session in sessions
         ],

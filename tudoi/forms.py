@@ -1,0 +1,40 @@
+"""What the public forms share (registration, meeting requests, accreditation): validators and contact fields."""
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+# Line breaks and other control characters in a one-line field would end up in e-mail headers and CSV exports.
+one_line = RegexValidator(
+    r"[\x00-\x1f\x7f\u2028\u2029]",
+    message=_("Please write this on one line."),
+    code="line_break",
+    inverse_match=True,
+)
+
+phone_characters = RegexValidator(
+    r"^\+?[0-9 ().\-]{6,}$",
+    message=_("Please give a phone number of digits, spaces and an optional leading +, such as +84 912 345 678."),
+    code="phone",
+)
+
+
+class ContactEmailField(forms.EmailField):
+    """The visitor's e-mail address: the form says in `help_text` what it is used for."""
+
+    def __init__(self, *, help_text, **kwargs):
+        kwargs.setdefault("label", _("E-mail"))
+        kwargs.setdefault("max_length", 254)
+        kwargs.setdefault("widget", forms.EmailInput(attrs={"autocomplete": "email"}))
+        super().__init__(help_text=help_text, **kwargs)
+
+
+class PhoneField(forms.CharField):
+    """An optional phone number of digits, spaces, brackets, dots and dashes, with an optional leading +."""
+
+    def __init__(self, *, max_length, **kwargs):
+        kwargs.setdefault("label", _("Phone (optional)"))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("validators", [phone_characters])
+        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
+        super().__init__(max_length=max_length, **kwargs)
