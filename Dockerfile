@@ -3,7 +3,7 @@
 # Not built on the development machines (they have no Docker engine): see "Production" in README.md.
 #   docker build -t tudoi .
 #   docker run --rm --env-file prod.env tudoi python manage.py migrate --noinput   # release step, once per deploy
-#   docker run -d -p 8000:8000 --env-file prod.env tudoi
+#   docker run -d -p 8000:8000 --env-file prod.env tudoi     # gunicorn and the task worker (tools/serve)
 #
 # Same Python minor and Debian release as development and CI.
 FROM python:3.11-slim-bookworm
@@ -50,4 +50,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 
 # Migrations are NOT run here: run `python manage.py migrate --noinput` once per release, before starting the
 # new containers, so that several instances never race to migrate the same database.
-CMD ["gunicorn", "-c", "gunicorn.conf.py", "tudoi.wsgi:application"]
+# gunicorn, and beside it the worker that sends the e-mails and runs the other queued tasks (tools/serve; set
+# TUDOI_WORKER=0 when the worker runs in a container of its own: `python manage.py db_worker`).
+CMD ["tools/serve"]

@@ -7,6 +7,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The demo shows the site as it was on the first afternoon of the event.
 DEMO_NOW ?= 2026-01-10T15:30:00+07:00
+# pytest-xdist processes for `make test` (one per CPU; a test module stays in one process, so its shared data is
+# built once). TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test check format install messages compile demo clean
 
@@ -31,7 +34,7 @@ run: compile
 	DJANGO_DEBUG=1 TUDOI_DEMO=1 TUDOI_NOW=$(DEMO_NOW) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: compile
-	DJANGO_DEBUG=1 $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	DJANGO_DEBUG=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing." >&2; exit 1; fi; exit $$rc
 
 check: $(STAMP)

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tudoi import clock
 from tudoi.images import SafeImageField, UploadTo
 from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
 from tudoi.search import Searchable
@@ -151,6 +152,13 @@ class Session(Slugged, Publishable, Searchable):
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
     image = SafeImageField(_("image"), upload_to=UploadTo("sessions"), blank=True)
     is_highlight = models.BooleanField(_("highlight on the home page"), default=False)
+    is_cancelled = models.BooleanField(
+        _("cancelled"),
+        default=False,
+        help_text=_(
+            "The session stays on the programme, marked as cancelled, and the people holding a seat are told by e-mail."
+        ),
+    )
 
     objects = SessionQuerySet.as_manager()
 
@@ -199,8 +207,36 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class RegistrationQuerySet(models.QuerySet):
+    """Which registrations count at a moment (default `tudoi.clock.now()`).
+
+    A registration made on the site is an unconfirmed *hold* until its holder follows the link in the e-mail
+    (`confirmed_at`); a hold that passes `hold_expires_at` unconfirmed simply stops counting, so no scheduled job is
+    needed for the seat to become free again.
+    """
+
+    def live(self, moment=None):
+        """Not cancelled, and either confirmed or a hold that has not expired."""
+        moment = moment or clock.now()
+        return self.exclude(status=RegistrationStatus.CANCELLED).filter(
+            Q(confirmed_at__isnull=False) | Q(hold_expires_at__gt=moment)
+        )
+
+    def seats(self, moment=None):
+        """The seats taken: confirmed seats and unexpired holds on a seat."""
+        return self.live(moment).filter(status=RegistrationStatus.CONFIRMED)
+
+    def confirmed(self):
+        """Registrations whose address is proven (the link was followed, or staff typed them in)."""
+        return self.exclude(status=RegistrationStatus.CANCELLED).filter(confirmed_at__isnull=False)
+
+
 class Registration(TimeStamped):
-    """A visitor's seat, or place on the waiting list, for a session with limited seats."""
+    """A visitor's seat, or place on the waiting list, for a session with limited seats.
+
+    `status` says what the registration holds (a seat, a waiting-list place, nothing once cancelled);
+    `confirmed_at` says whether its address is proven. See `RegistrationQuerySet`.
+    """
 
     session = models.ForeignKey(
         Session, on_delete=models.PROTECT, related_name="registrations", verbose_name=_("session")
@@ -214,6 +250,20 @@ class Registration(TimeStamped):
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="vi")
     consent = models.BooleanField(_("consent to the use of these details"), default=False)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(
+        _("address confirmed at"),
+        null=True,
+        blank=True,
+        help_text=_("When the visitor followed the link in the confirmation e-mail. Empty: not confirmed yet."),
+    )
+    hold_expires_at = models.DateTimeField(
+        _("hold expires at"),
+        null=True,
+        blank=True,
+        help_text=_("An unconfirmed registration stops holding its place at this time."),
+    )
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         ordering = ["session", "created_at"]
@@ -239,3 +289,45 @@ class Registration(TimeStamped):
 
     def __str__(self):
         return f"{self.name} – {self.session}"
+
+
+class StatusChange(models.TextChoices):
+    NONE = "", _("No change of status")
+    CANCELLED = "cancelled", _("Cancelled")
+    REINSTATED = "reinstated", _("Back on the programme")
+
+
+class SessionChange(models.Model):
+    """One change of a published session's time, place or status, as visitors were told of it.
+
+    Recorded whenever such a session is saved with a new time, venue or cancellation (admin, import or code), and
+    listed on /programme/changes/ with its feed; seat holders are mailed about it.
+    """
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="changes", verbose_name=_("session"))
+    changed_at = models.DateTimeField(_("changed at"), default=clock.now, db_index=True)
+    old_starts_at = models.DateTimeField(_("previous start"))
+    old_ends_at = models.DateTimeField(_("previous end"))
+    new_starts_at = models.DateTimeField(_("new start"))
+    new_ends_at = models.DateTimeField(_("new end"))
+    old_venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="+", verbose_name=_("previous venue"))
+    new_venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="+", verbose_name=_("new venue"))
+    status_change = models.CharField(
+        _("change of status"), max_length=10, choices=StatusChange.choices, blank=True, default=StatusChange.NONE
+    )
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("programme change")
+        verbose_name_plural = _("programme changes")
+
+    def __str__(self):
+        return f"{self.session} ({self.changed_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def time_changed(self) -> bool:
+        return (self.old_starts_at, self.old_ends_at) != (self.new_starts_at, self.new_ends_at)
+
+    @property
+    def venue_changed(self) -> bool:
+        return self.old_venue_id != self.new_venue_id

@@ -60,6 +60,10 @@ def _isolated_settings(settings, tmp_path, monkeypatch):
     settings.TUDOI_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TUDOI_DEMO = False
+    # Mail goes through the site's own path (a queued task) but the task runs at once and delivers to mail.outbox.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.EMAIL_BACKEND = "tudoi.mail.TaskEmailBackend"
+    settings.TUDOI_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     monkeypatch.delenv("TUDOI_NOW", raising=False)
     for alias in settings.CACHES:
         caches[alias].clear()

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "tudoi",
     "exhibitors",
     "events",
@@ -231,8 +233,24 @@ THUMBNAIL_FORMAT = "WEBP"
 THUMBNAIL_QUALITY = 82
 THUMBNAIL_UPSCALE = False
 
-# E-mail
-EMAIL_BACKEND = os.environ.get(
+# Background tasks (django-tasks, the backport of Django 6's framework). The database backend keeps the queue in
+# the site's own database, so SQLite and PostgreSQL both work and a task is queued in the same transaction as the
+# data it is about; `manage.py db_worker` runs them. TUDOI_TASKS_BACKEND=immediate runs each task at once, inside
+# the request (the tests do this).
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[os.environ.get("TUDOI_TASKS_BACKEND", "database")],
+    }
+}
+
+# E-mail: every message of the site leaves the request. EMAIL_BACKEND queues it as a background task
+# (tudoi.mail.TaskEmailBackend), which hands it to TUDOI_EMAIL_BACKEND, the backend that really delivers it, and
+# retries when delivery fails.
+EMAIL_BACKEND = "tudoi.mail.TaskEmailBackend"
+TUDOI_EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
