@@ -11,7 +11,13 @@ from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv
 from tudoi.mail import mail_quietly
 
 from .models import Registration, RegistrationStatus, Session, Speaker, Venue
-from .registration import confirmed_seats, lock_session, promote_from_waitlist, send_promotion
+from .registration import (
+    confirmed_seats,
+    lock_session,
+    promote_from_waitlist,
+    send_cancelled_by_staff,
+    send_promotion,
+)
 
 
 @admin.register(Venue)
@@ -50,7 +56,7 @@ class RegistrationInline(admin.TabularInline):
     """The session's registrations, read-only: seats come through the registration flow, not typed in here."""
 
     model = Registration
-    fields = ("name", "email", "phone", "status", "created_at")
+    fields = ("name", "email", "phone", "status", "confirmation", "created_at")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -61,6 +67,21 @@ class RegistrationInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("address"))
+    def confirmation(self, obj):
+        return confirmation_label(obj)
+
+
+def confirmation_label(registration: Registration) -> str:
+    """Whether the visitor proved the address, in the organisers' words."""
+    if registration.confirmed_at is not None:
+        return _("confirmed %(time)s") % {"time": csv_time(registration.confirmed_at)}
+    if registration.status == RegistrationStatus.CANCELLED:
+        return _("never confirmed")
+    if registration.hold_expires_at is not None and registration.hold_expires_at <= clock.now():
+        return _("not confirmed: expired %(time)s") % {"time": csv_time(registration.hold_expires_at)}
+    return _("waiting for confirmation until %(time)s") % {"time": csv_time(registration.hold_expires_at)}
 
 
 def registrations_csv(registrations, filename: str) -> HttpResponse:
@@ -75,6 +96,7 @@ def registrations_csv(registrations, filename: str) -> HttpResponse:
         _("language"),
         _("consent"),
         _("registered at (Hanoi time)"),
+        _("address confirmed at (Hanoi time)"),
         _("cancelled at (Hanoi time)"),
     )
     registrations = registrations.select_related("session").order_by(
@@ -91,6 +113,7 @@ def registrations_csv(registrations, filename: str) -> HttpResponse:
             registration.language,
             _("yes") if registration.consent else _("no"),
             csv_time(registration.created_at),
+            csv_time(registration.confirmed_at),
             csv_time(registration.cancelled_at),
         )
         for registration in registrations
@@ -140,9 +163,16 @@ class SessionAdmin(PublishableAdmin):
         return (
             super()
             .get_queryset(request)
+            .with_seats_taken()
             .annotate(
-                seats_taken=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)),
-                waitlisted=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)),
+                waitlisted=Count(
+                    "registrations",
+                    filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
+                    & (
+                        Q(registrations__confirmed_at__isnull=False) | Q(registrations__hold_expires_at__gt=clock.now())
+                    ),
+                    distinct=True,
+                ),
             )
             # Case, not Greatest alone: PostgreSQL's GREATEST(NULL, 0) is 0, and open entry has no seats to count.
             .annotate(
@@ -199,18 +229,22 @@ class RegistrationAdminForm(forms.ModelForm):
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     form = RegistrationAdminForm
-    list_display = ("name", "email", "session", "status", "language", "created_at")
+    list_display = ("name", "email", "session", "status", "confirmation", "language", "created_at")
     list_filter = ("status", "language", "session__kind", "session")
     list_select_related = ("session",)
     search_fields = ("name", "email", "phone", "session__title_vi", "session__title_en")
     date_hierarchy = "created_at"
     autocomplete_fields = ("session",)
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = ("confirmation", "created_at", "updated_at")
     actions = ("export_csv",)
     fieldsets = (
         (None, {"fields": ("session", "status", "name", "email", "phone", "language", "consent")}),
-        (_("Record"), {"fields": ("cancelled_at", "created_at", "updated_at")}),
+        (_("Record"), {"fields": ("confirmation", "cancelled_at", "created_at", "updated_at")}),
     )
+
+    @admin.display(description=_("address"))
+    def confirmation(self, obj):
+        return confirmation_label(obj) if obj.pk else "-"
 
     def save_model(self, request, obj, form, change):
         frees_a_seat = (
@@ -218,9 +252,19 @@ class RegistrationAdmin(admin.ModelAdmin):
             and form.initial.get("status") == RegistrationStatus.CONFIRMED
             and obj.status == RegistrationStatus.CANCELLED
         )
+        cancelled_by_staff = (
+            change
+            and form.initial.get("status") != RegistrationStatus.CANCELLED
+            and obj.status == RegistrationStatus.CANCELLED
+        )
         if obj.status == RegistrationStatus.CANCELLED and obj.cancelled_at is None:
             obj.cancelled_at = clock.now()
+        if not change and obj.confirmed_at is None and obj.status != RegistrationStatus.CANCELLED:
+            # Typed in by staff, who know the person: nothing to prove.
+            obj.confirmed_at = clock.now()
         super().save_model(request, obj, form, change)
+        if cancelled_by_staff:
+            transaction.on_commit(lambda: mail_quietly(send_cancelled_by_staff, obj))
         if frees_a_seat:
             # A seat cancelled by staff goes to the waiting list as one cancelled by the visitor does.
             promoted = promote_from_waitlist(session=obj.session)

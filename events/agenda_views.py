@@ -25,11 +25,14 @@ from django.views.decorators.vary import vary_on_cookie
 
 from exhibitions.models import Artwork, Exhibition
 from exhibitors.models import CreativeUnit
+from tudoi import clock
 
 from . import agenda as agendas
+from . import seats
 from .agenda import Agenda
 from .calendars import calendar_response, calendar_sessions, site_url, webcal_url
-from .models import Session
+from .models import Registration, Session, SessionChange
+from .registration import registration_state
 
 QR_MODULE_PIXELS = 4
 
@@ -44,6 +47,10 @@ class Row:
     object: object
     url: str = ""
     clashes: list = field(default_factory=list)
+    starred: bool = True
+    registration: object = None  # the visitor's confirmed seat or waiting-list place, on their own agenda
+    state: object = None  # the session's registration state (full, cancelled…)
+    change: object = None  # the session's latest programme change
 
 
 @dataclass
@@ -56,7 +63,7 @@ class Visible:
     sessions: list[Session]
 
     def __bool__(self) -> bool:
-        return bool(self.sessions or self.units or self.artworks)
+        return bool(self.days or self.units or self.artworks)
 
     @property
     def agenda(self) -> Agenda:
@@ -78,11 +85,32 @@ def _public(kind: str):
     return Artwork.objects.published().filter(exhibition__in=Exhibition.objects.published())
 
 
-def _visible(agenda: Agenda) -> Visible:
-    """At most three queries, whatever the number of starred items; ids no longer published are skipped."""
+def _visible(agenda: Agenda, *, seat_ids: tuple[int, ...] = ()) -> Visible:
+    """At most six queries, whatever the number of items; ids no longer published are skipped.
+
+    `seat_ids` (the visitor's own agenda only) are registrations confirmed in this browser: their sessions are shown
+    even when not starred, marked with the seat or waiting-list place.
+    """
+    registrations = {}
+    if seat_ids:
+        for registration in Registration.objects.confirmed().filter(pk__in=seat_ids):
+            registrations[registration.session_id] = registration
+    session_ids = {*agenda.sessions, *registrations}
+    moment = clock.now()
     sessions = (
-        list(_public("session").filter(pk__in=agenda.sessions).select_related("venue")) if agenda.sessions else []
+        list(_public("session").filter(pk__in=session_ids).select_related("venue").with_seats_taken(moment))
+        if session_ids
+        else []
     )
+    changes = {}
+    if sessions:
+        for change in (
+            SessionChange.objects.filter(session__in=sessions)
+            .select_related("old_venue")
+            .order_by("session_id", "-changed_at", "-pk")
+        ):
+            changes.setdefault(change.session_id, change)
+    starred = set(agenda.sessions)
     units = list(_public("unit").filter(pk__in=agenda.units)) if agenda.units else []
     artworks = (
         list(_public("artwork").filter(pk__in=agenda.artworks).select_related("exhibition")) if agenda.artworks else []
@@ -91,12 +119,26 @@ def _visible(agenda: Agenda) -> Visible:
     grouped = agendas.by_day(sessions)
     return Visible(
         days=[
-            (day, [Row(session, session.get_absolute_url(), clashes.get(session.pk, [])) for session in group])
+            (
+                day,
+                [
+                    Row(
+                        session,
+                        session.get_absolute_url(),
+                        clashes.get(session.pk, []),
+                        starred=session.pk in starred,
+                        registration=registrations.get(session.pk),
+                        state=registration_state(session, moment=moment, seats_taken=session.seats_taken),
+                        change=changes.get(session.pk),
+                    )
+                    for session in group
+                ],
+            )
             for day, group in grouped
         ],
         units=[Row(unit, unit.get_absolute_url()) for unit in units],
         artworks=[Row(work, work.get_absolute_url()) for work in artworks],
-        sessions=[session for _, group in grouped for session in group],
+        sessions=[session for _, group in grouped for session in group if session.pk in starred],
     )
 
 
@@ -263,7 +305,7 @@ def import_agenda(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache  # the page is the visitor's own: no shared cache may keep it
 @vary_on_cookie
 def my_agenda(request: HttpRequest) -> HttpResponse:
-    visible = _visible(_from_cookie(request))
+    visible = _visible(_from_cookie(request), seat_ids=seats.read(request))
     context = {
         "visible": visible,
         "full": request.GET.get("full") == "1",

@@ -19,6 +19,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import get_language, gettext
 
 from exhibitors.models import Sector
+from tudoi import web
 
 from .models import DeliveryLanguage, Session, Speaker
 
@@ -41,8 +42,8 @@ def clean_text(value: str | None) -> str:
 
 
 def site_url(path: str) -> str:
-    """Absolute URL on the public site (TUDOI_SITE_URL) of a path such as `session.get_absolute_url()`."""
-    return urljoin(settings.TUDOI_SITE_URL + "/", path)
+    """Absolute URL on the public site (`tudoi.web.site_url()`) of a path such as `session.get_absolute_url()`."""
+    return urljoin(web.site_url() + "/", path)
 
 
 def webcal_url(url: str) -> str:
@@ -72,7 +73,8 @@ def calendar_sessions(queryset: QuerySet | None = None) -> QuerySet:
 
 
 def _uid_host() -> str:
-    return urlsplit(settings.TUDOI_SITE_URL).hostname or "localhost"
+    # Fixed, not the request's host: a UID must stay the same whatever address the calendar was fetched from.
+    return urlsplit(settings.TUDOI_SITE_URL).hostname or "tuhoisangtao.local"
 
 
 def session_uid(session: Session) -> str:

@@ -10,6 +10,7 @@ from tudoi import clock
 from tudoi.images import SafeImageField, UploadTo
 from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
 from tudoi.search import Searchable
+from tudoi.web import site_url
 
 
 class Venue(Slugged, Publishable):
@@ -52,7 +53,7 @@ class Venue(Slugged, Publishable):
                 "addressLocality": gettext("Hanoi"),
                 "addressCountry": "VN",
             },
-            "url": settings.TUDOI_SITE_URL + reverse("visit") + f"#{self.slug}",
+            "url": site_url() + reverse("visit") + f"#{self.slug}",
         }
         if self.latitude is not None and self.longitude is not None:
             place["geo"] = {
@@ -117,6 +118,14 @@ class SessionQuerySet(PublishableQuerySet):
 
     def on_day(self, day):
         return self.filter(starts_at__date=day)
+
+    def with_seats_taken(self, moment=None):
+        """`seats_taken` on each session, counted in the same query (see `RegistrationQuerySet.seats`)."""
+        moment = moment or clock.now()
+        taken = Q(registrations__status=RegistrationStatus.CONFIRMED) & (
+            Q(registrations__confirmed_at__isnull=False) | Q(registrations__hold_expires_at__gt=moment)
+        )
+        return self.annotate(seats_taken=models.Count("registrations", filter=taken, distinct=True))
 
 
 class Session(Slugged, Publishable, Searchable):

@@ -18,6 +18,7 @@ urlpatterns = [
     path("programme/shared/<str:token>/qr.svg", agenda_views.agenda_qr, name="agenda-qr"),
     path("programme/shared/<str:token>/import/", agenda_views.import_agenda, name="agenda-import"),
     path("programme/registration/<str:token>/cancel/", registration_views.cancel, name="cancel-registration"),
+    path("programme/registration/<str:token>/confirm/", registration_views.confirm, name="confirm-registration"),
     path("programme/<slug:slug>.ics", calendar_views.session_calendar, name="session-ics"),
     path("programme/<slug:slug>/", views.SessionDetailView.as_view(), name="detail"),
     path("programme/<slug:slug>/register/", registration_views.register, name="register"),

@@ -4,8 +4,7 @@ from datetime import date, datetime
 from itertools import groupby
 
 from django import forms
-from django.conf import settings
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +12,10 @@ from django.views.generic import DetailView, TemplateView
 
 from exhibitors.models import CreativeUnit, Sector
 from tudoi import clock
+from tudoi.web import site_url
 
-from .models import DeliveryLanguage, RegistrationStatus, Session, SessionKind, Speaker, Venue
+from .models import DeliveryLanguage, Session, SessionKind, Speaker, Venue
+from .registration import registration_state
 
 HANOI = timezone.get_default_timezone()
 
@@ -69,7 +70,7 @@ class ProgrammeView(TemplateView):
         form.is_valid()  # fills cleaned_data and errors; invalid values are dropped one by one
         published = Session.objects.published()
         filtered = form.filter(published).distinct().for_listing().prefetch_related("speakers")
-        sessions = list(filtered)
+        sessions = with_registration_states(filtered)
         days = list(published.dates("starts_at", "day"))  # in Hanoi time, the current time zone
         chosen_day = form.cleaned_data.get("day") if "day" not in form.errors else None
         if chosen_day:
@@ -93,9 +94,18 @@ class ProgrammeView(TemplateView):
         return context
 
 
+def with_registration_states(sessions, *, moment=None) -> list[Session]:
+    """The sessions, each with its `registration` state, counted in the listing's own query."""
+    moment = moment or clock.now()
+    listed = list(sessions.with_seats_taken(moment))
+    for session in listed:
+        session.registration = registration_state(session, moment=moment, seats_taken=session.seats_taken)
+    return listed
+
+
 def webcal(path: str) -> str:
     """A subscription link (webcal://) for a calendar path on this site."""
-    return "webcal://" + (settings.TUDOI_SITE_URL + path).split("://", 1)[1]
+    return "webcal://" + (site_url() + path).split("://", 1)[1]
 
 
 def build_grid(sessions: list[Session]) -> dict:
@@ -120,9 +130,7 @@ class SessionDetailView(DetailView):
         return (
             Session.objects.published()
             .select_related("venue")
-            .annotate(
-                confirmed_seats=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
-            )
+            .with_seats_taken()
             .prefetch_related(
                 Prefetch("speakers", queryset=Speaker.objects.published()),
                 Prefetch("host_units", queryset=CreativeUnit.objects.published()),
@@ -142,14 +150,11 @@ class SessionDetailView(DetailView):
             .distinct()
             .order_by("starts_at")[:4]
         )
-        seats_left = None
-        if session.capacity is not None:
-            seats_left = max(session.capacity - session.confirmed_seats, 0)
-        absolute = settings.TUDOI_SITE_URL + session.get_absolute_url()
+        absolute = site_url() + session.get_absolute_url()
         context.update(
             webcal_url=webcal(reverse("events:session-ics", kwargs={"slug": session.slug})),
             related=related,
-            seats_left=seats_left,
+            state=registration_state(session, seats_taken=session.seats_taken),
             absolute_url=absolute,
             json_ld=session_json_ld(session, absolute),
         )
@@ -189,7 +194,9 @@ class NowView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         moment = clock.now()
-        upcoming = list(Session.objects.published().filter(ends_at__gt=moment).select_related("venue"))
+        upcoming = with_registration_states(
+            Session.objects.published().filter(ends_at__gt=moment).select_related("venue"), moment=moment
+        )
         first_and_last = Session.objects.published().order_by("starts_at").values_list("starts_at", flat=True)
         bounds = list(first_and_last[:1]) + list(first_and_last.reverse()[:1])
         venues = []

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tudoi.mail import mail_quietly, render_email
 from tudoi.ratelimit import RateLimit
+from tudoi.web import site_url
 
 from .models import CreativeUnit, MeetingRequest, Sector
 
@@ -95,10 +96,10 @@ def _send(meeting: MeetingRequest, template: str, *, language: str, to: str, rep
             "preferred_time": preferred_time_label(meeting.preferred_time),
             # From settings, NFC: Django's own name for Vietnamese is decomposed.
             "language_name": dict(settings.LANGUAGES).get(meeting.language, meeting.language),
-            "unit_url": settings.TUDOI_SITE_URL + unit.get_absolute_url(),
-            "admin_url": settings.TUDOI_SITE_URL + reverse("admin:exhibitors_meetingrequest_change", args=[meeting.pk]),
+            "unit_url": site_url() + unit.get_absolute_url(),
+            "admin_url": site_url() + reverse("admin:exhibitors_meetingrequest_change", args=[meeting.pk]),
             "unit_has_contact": bool(unit.contact_email),
-            "site_url": settings.TUDOI_SITE_URL,
+            "site_url": site_url(),
         }
         subject, body = render_email(f"exhibitors/email/{template}", context)
     EmailMessage(subject=subject, body=body, to=[to], reply_to=[reply_to] if reply_to else None).send()

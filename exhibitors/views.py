@@ -2,7 +2,6 @@
 
 import re
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from events.models import Session
 from tudoi import images, search
-from tudoi.web import absolute, page_number
+from tudoi.web import absolute, page_number, site_url
 
 from .directory import FLAGS, Directory, DirectoryFilterForm, by_name, in_sector, label_choices
 from .models import CreativeUnit, Product, Sector
@@ -74,7 +73,7 @@ def unit_detail(request, slug):
     unit = get_object_or_404(units, slug=slug)
     main_sector = unit.primary_sector if unit.primary_sector.is_public else None
     other_sectors = [sector for sector in unit.sectors.all() if sector.pk != unit.primary_sector_id]
-    absolute_url = settings.TUDOI_SITE_URL + unit.get_absolute_url()
+    absolute_url = site_url() + unit.get_absolute_url()
     context = {
         "unit": unit,
         "main_sector": main_sector,

@@ -15,6 +15,7 @@ from django.utils import translation
 from tudoi import clock
 from tudoi.mail import render_email
 from tudoi.ratelimit import RateLimit, client_address
+from tudoi.web import site_url
 
 from .models import OTHER_DAYS, AccreditationRequest, AccreditationStatus, PressContact
 
@@ -85,8 +86,8 @@ def _context(request: AccreditationRequest) -> dict:
         "days": _days(request),
         "other_days": OTHER_DAYS in request.day_list,
         "contacts": list(PressContact.objects.published()[:2]),
-        "press_url": settings.TUDOI_SITE_URL + reverse("press:index"),
-        "site_url": settings.TUDOI_SITE_URL,
+        "press_url": site_url() + reverse("press:index"),
+        "site_url": site_url(),
     }
 
 
@@ -106,8 +107,7 @@ def notify_organisers(request: AccreditationRequest) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             **_context(request),
-            "admin_url": settings.TUDOI_SITE_URL
-            + reverse("admin:press_accreditationrequest_change", args=[request.pk]),
+            "admin_url": site_url() + reverse("admin:press_accreditationrequest_change", args=[request.pk]),
         }
         subject, body = _render("accreditation_new", context)
     EmailMessage(subject=subject, body=body, to=[settings.TUDOI_ORGANISERS_EMAIL], reply_to=[request.email]).send()

@@ -4,13 +4,14 @@ Titles, summaries and links are in the feed's language (English falls back to Vi
 the pages). Embargoed releases are absent until their publication time, as everywhere.
 """
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import linebreaks
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+
+from tudoi.web import site_url
 
 from .models import PressRelease
 
@@ -29,10 +30,10 @@ class ReleasesFeed(Feed):
     description = subtitle  # RSS calls it the description
 
     def link(self):
-        return settings.TUDOI_SITE_URL + reverse("press:index")
+        return site_url() + reverse("press:index")
 
     def feed_url(self):
-        return settings.TUDOI_SITE_URL + reverse("press:feed")
+        return site_url() + reverse("press:feed")
 
     def author_name(self):
         return _("Hanoi Department of Culture and Sports")
@@ -48,7 +49,7 @@ class ReleasesFeed(Feed):
         return linebreaks(item.summary or Truncator(item.body).words(60), autoescape=True)
 
     def item_link(self, item):
-        return settings.TUDOI_SITE_URL + item.get_absolute_url()
+        return site_url() + item.get_absolute_url()
 
     def item_pubdate(self, item):
         return item.dated
@@ -61,4 +62,4 @@ class ReleasesRssFeed(ReleasesFeed):
     feed_type = Rss201rev2Feed
 
     def feed_url(self):
-        return settings.TUDOI_SITE_URL + reverse("press:feed-rss")
+        return site_url() + reverse("press:feed-rss")

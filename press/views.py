@@ -16,7 +16,7 @@ from django.views.generic import DetailView, TemplateView
 
 from tudoi import clock, images
 from tudoi.mail import mail_quietly
-from tudoi.web import absolute, page_number
+from tudoi.web import absolute, page_number, site_url
 
 from . import accreditation, kit
 from .facts import fact_sheet
@@ -68,7 +68,7 @@ def release_json_ld(release: PressRelease, url: str) -> dict:
     organisation = {
         "@type": "Organization",
         "name": _("Hanoi Department of Culture and Sports"),
-        "url": settings.TUDOI_SITE_URL + "/",
+        "url": site_url() + "/",
     }
     published = timezone.localtime(release.dated)
     modified = max(timezone.localtime(release.updated_at), published)

@@ -24,7 +24,7 @@ from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED
-SITE = "http://127.0.0.1:8000"
+SITE = "http://testserver"  # links follow the request when TUDOI_SITE_URL is not set
 
 
 def at(day: int, hour: int, minute: int = 0) -> datetime.datetime:
@@ -63,7 +63,7 @@ def main_text(response) -> str:
 
 
 def share_token(response) -> str:
-    return re.search(r'href="http://127\.0\.0\.1:8000/vi/programme/shared/([^/"]+)/"', response.content.decode())[1]
+    return re.search(r'href="http://testserver/vi/programme/shared/([^/"]+)/"', response.content.decode())[1]
 
 
 def parse(response):
@@ -442,7 +442,7 @@ def test_my_agenda_offers_the_share_link_qr_code_and_calendar_links(client):
 
     assert f'<img src="/vi/programme/shared/{token}/qr.svg" alt="' in page
     assert 'width="240" height="240"' in page
-    assert f'href="webcal://127.0.0.1:8000/vi/programme/shared/{token}/agenda.ics"' in page
+    assert f'href="webcal://testserver/vi/programme/shared/{token}/agenda.ics"' in page
     assert f'href="{SITE}/vi/programme/shared/{token}/agenda.ics"' in page
 
 
@@ -598,7 +598,7 @@ def test_the_feed_holds_exactly_the_starred_published_sessions(client):
         ("Talk 1", at(10, 10)),
     ]
     assert events[0].decoded("DTEND") == at(10, 10)
-    assert str(events[0]["UID"]) == f"session-{starred[0].pk}@127.0.0.1"
+    assert str(events[0]["UID"]) == f"session-{starred[0].pk}@tuhoisangtao.local"
     assert str(events[0]["URL"]).startswith(f"{SITE}/en/programme/")
     assert [str(e["SUMMARY"]) for e in feed_events(client, token, "vi")] == ["Talk 0 (vi)", "Talk 1 (vi)"]
 

@@ -164,11 +164,11 @@ def test_query_count_does_not_grow_with_the_data(client):
 def test_head_has_canonical_alternates_and_open_graph(client):
     page = client.get("/en/visit/").content.decode()
 
-    assert '<link rel="canonical" href="http://127.0.0.1:8000/en/visit/">' in page
-    assert '<link rel="alternate" hreflang="vi" href="http://127.0.0.1:8000/vi/visit/">' in page
-    assert '<link rel="alternate" hreflang="en" href="http://127.0.0.1:8000/en/visit/">' in page
-    assert '<link rel="alternate" hreflang="x-default" href="http://127.0.0.1:8000/vi/visit/">' in page
-    assert '<meta property="og:url" content="http://127.0.0.1:8000/en/visit/">' in page
+    assert '<link rel="canonical" href="http://testserver/en/visit/">' in page
+    assert '<link rel="alternate" hreflang="vi" href="http://testserver/vi/visit/">' in page
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/visit/">' in page
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/vi/visit/">' in page
+    assert '<meta property="og:url" content="http://testserver/en/visit/">' in page
     assert '<meta property="og:locale" content="en_GB">' in page
     assert 'property="og:image"' in page
 

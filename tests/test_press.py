@@ -334,7 +334,7 @@ def test_embargoed_release_is_nowhere_until_its_time_then_everywhere(client, mon
             "list": "Embargoed release" in client.get("/en/press/").content.decode(),
             "atom": [e.title for e in feedparser.parse(client.get("/en/press/feed/").content).entries],
             "rss": [e.title for e in feedparser.parse(client.get("/en/press/feed/rss/").content).entries],
-            "sitemap": f"{settings.TUDOI_SITE_URL}{page}" in [loc.text for loc in sitemap.iter(f"{SITEMAP}loc")],
+            "sitemap": f"http://testserver{page}" in [loc.text for loc in sitemap.iter(f"{SITEMAP}loc")],
             "api": [record["title"]["en"] for record in api["results"]],
             "api record": client.get(f"/api/v1/releases/{embargoed.slug}/").status_code,
             "search": "Embargoed release" in client.get("/en/search/", {"q": "release"}).content.decode(),

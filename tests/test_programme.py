@@ -255,12 +255,13 @@ def test_session_page_carries_event_json_ld(client, programme):
     assert data["url"].endswith(f"/en/programme/{forum.slug}/")
 
 
-def test_session_page_shows_seats_left_and_the_registration_link(client, programme):
+def test_session_page_shows_seats_left_and_the_registration_link(client, programme, monkeypatch):
+    monkeypatch.setenv("TUDOI_NOW", "2026-01-05T10:00:00+07:00")
     workshop = programme["workshop"]
 
     page = client.get(f"/en/programme/{workshop.slug}/").content.decode()
 
-    assert "10 seats left of 10." in page
+    assert "Registration open: 10 seats left of 10." in page
     assert f'href="/en/programme/{workshop.slug}/register/"' in page
 
 

@@ -20,12 +20,12 @@ from django.test.utils import CaptureQueriesContext
 from events import registration as registration_module
 from events.models import Registration, RegistrationStatus, Session, SessionKind, Venue
 from events.registration import (
-    AlreadyRegistered,
     RegistrationClosed,
     RegistrationNotNeeded,
     RegistrationNotOpen,
     cancel_registration,
     cancel_token,
+    confirm_registration,
     register_for_session,
     seats_left,
 )
@@ -100,6 +100,18 @@ def cancel_path(mail) -> str:
     return urlsplit(link).path
 
 
+def confirm_path(mail) -> str:
+    (link,) = re.findall(r"https?://\S+/confirm/", mail.body)
+    return urlsplit(link).path
+
+
+def register_and_confirm(client, session: Session, language: str, data: dict, mailoutbox) -> None:
+    """What a visitor does: send the form, then follow the link in the first e-mail."""
+    before = len(mailoutbox)
+    client.post(register_url(session, language), data)
+    client.get(confirm_path(mailoutbox[before]))
+
+
 def calendar_of(mail, session: Session) -> icalendar.Calendar:
     (attachment,) = mail.attachments
     filename, content, mimetype = attachment
@@ -108,7 +120,9 @@ def calendar_of(mail, session: Session) -> icalendar.Calendar:
 
 
 def make_registration(session: Session, email: str, language: str = "vi") -> Registration:
-    return register_for_session(session=session, name=f"Khách {email}", email=email, language=language)
+    """A registration whose holder has confirmed the address."""
+    outcome = register_for_session(session=session, name=f"Khách {email}", email=email, language=language)
+    return confirm_registration(registration=outcome.registration).registration
 
 
 # The page
@@ -129,7 +143,7 @@ def test_register_page_shows_the_session_and_the_seats_left(client, workshop, la
     assert TITLES[language] in html
     assert DATES[language] in html
     assert "14:00–16:00" in html and "GMT+7" in html
-    assert "2" in text_of(response, "seats-left")
+    assert "2" in text_of(response, "registration-state")
     assert document.find(".//form[@method='post']") is not None
 
 
@@ -139,7 +153,7 @@ def test_register_page_counts_seats_in_english_words(client, workshop):
 
     response = client.get(register_url(workshop, "en"))
 
-    assert text_of(response, "seats-left") == "2 seats left of 3."
+    assert text_of(response, "registration-state") == "Registration open: 2 seats left of 3."
 
 
 @pytest.mark.django_db
@@ -148,7 +162,11 @@ def test_register_confirms_a_seat_and_mails_it_in_the_visitor_language(client, w
     response = client.post(register_url(workshop, language), visitor())
 
     assert response.status_code == 302
-    assert response["Location"] == register_url(workshop, language) + "?done=confirmed"
+    assert response["Location"] == register_url(workshop, language) + "?sent=1"
+    (hold_mail,) = mailoutbox
+    assert "Nguyễn" not in hold_mail.body and "+84" not in hold_mail.body  # nothing typed, until confirmed
+    client.get(confirm_path(hold_mail))
+    mailoutbox.remove(hold_mail)
     registration = Registration.objects.get()
     assert (registration.session, registration.name, registration.email, registration.phone) == (
         workshop,
@@ -178,17 +196,19 @@ def test_register_confirms_a_seat_and_mails_it_in_the_visitor_language(client, w
 
 
 @pytest.mark.django_db
-def test_register_confirmation_page_says_so_in_english(client, workshop):
-    response = client.post(register_url(workshop, "en"), visitor(), follow=True)
+def test_register_confirmation_page_says_so_in_english(client, workshop, mailoutbox):
+    sent = client.post(register_url(workshop, "en"), visitor(), follow=True)
+    confirmed = client.get(confirm_path(mailoutbox[0]))
 
-    assert "Your seat is booked" in response.content.decode()
+    assert "Check your e-mail" in sent.content.decode()
+    assert "Your seat is confirmed" in confirmed.content.decode()
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_cancel_link_in_the_email_cancels_the_registration(client, workshop, mailoutbox, language):
-    client.post(register_url(workshop, language), visitor())
-    path = cancel_path(mailoutbox[0])
+    register_and_confirm(client, workshop, language, visitor(), mailoutbox)
+    path = cancel_path(mailoutbox[1])
     assert path.startswith(f"/{language}/")
 
     confirm = client.get(path)
@@ -206,13 +226,13 @@ def test_cancel_link_in_the_email_cancels_the_registration(client, workshop, mai
     after = client.get(done["Location"])
     assert after.status_code == 200
     assert parse(after).find(".//form[@method='post']") is None
-    assert len(mailoutbox) == 1  # nobody was waiting: nobody to tell
+    assert len(mailoutbox) == 2  # the hold and the confirmation; nobody was waiting: nobody to tell
 
 
 @pytest.mark.django_db
 def test_cancel_page_tells_the_visitor_in_english(client, workshop, mailoutbox):
-    client.post(register_url(workshop, "en"), visitor())
-    path = cancel_path(mailoutbox[0])
+    register_and_confirm(client, workshop, "en", visitor(), mailoutbox)
+    path = cancel_path(mailoutbox[1])
 
     assert "Cancel your registration?" in client.get(path).content.decode()
     assert "Your registration is cancelled" in client.post(path, follow=True).content.decode()
@@ -237,7 +257,7 @@ def test_email_headers_never_carry_a_line_break(client, mailoutbox):
     client.post(register_url(session, "en"), visitor())
 
     (mail,) = mailoutbox
-    assert mail.subject == "Your seat is booked: Talk Bcc: all@example.com"
+    assert mail.subject == "Please confirm your registration: Talk Bcc: all@example.com"
     assert (mail.message()["Bcc"], mail.recipients()) == (None, ["lan@example.vn"])
 
 
@@ -251,24 +271,27 @@ def test_full_session_puts_the_visitor_on_the_waiting_list_and_says_so(client, m
 
     page = client.get(register_url(session, "en"))
     response = client.post(register_url(session, "en"), visitor())
+    hold_mail = mailoutbox[0]
+    confirmed = client.get(confirm_path(hold_mail))
 
     assert "Join the waiting list" in page.content.decode()
-    assert text_of(page, "seats-left") == "All 1 seat is taken."
-    assert response["Location"] == register_url(session, "en") + "?done=waitlisted"
+    assert text_of(page, "registration-state") == "Full: the waiting list is open."
+    assert response["Location"] == register_url(session, "en") + "?sent=1"
     assert Registration.objects.get(email="lan@example.vn").status == WAITLISTED
-    (mail,) = mailoutbox
+    assert "A place on the waiting list has been held" in " ".join(hold_mail.body.split())
+    mail = mailoutbox[1]
     assert "waiting list" in mail.subject
     assert "you are on the waiting list" in mail.body
     assert mail.attachments == []  # no seat yet, so nothing to put in a calendar
-    assert "You are on the waiting list" in client.get(response["Location"]).content.decode()
+    assert "You are on the waiting list" in confirmed.content.decode()
 
 
 @pytest.mark.django_db
 def test_cancelling_a_seat_promotes_the_oldest_waitlisted_and_mails_them_in_their_language(client, mailoutbox):
     session = make_workshop(capacity=1)
-    client.post(register_url(session, "vi"), visitor(email="seat@example.vn"))
-    client.post(register_url(session, "en"), visitor(name="Jane Doe", email="jane@example.com"))
-    client.post(register_url(session, "vi"), visitor(name="Trần Văn Nam", email="nam@example.vn"))
+    register_and_confirm(client, session, "vi", visitor(email="seat@example.vn"), mailoutbox)
+    register_and_confirm(client, session, "en", visitor(name="Jane Doe", email="jane@example.com"), mailoutbox)
+    register_and_confirm(client, session, "vi", visitor(name="Trần Văn Nam", email="nam@example.vn"), mailoutbox)
     assert [(r.email, r.status) for r in Registration.objects.order_by("created_at")] == [
         ("seat@example.vn", CONFIRMED),
         ("jane@example.com", WAITLISTED),
@@ -341,27 +364,26 @@ def test_nobody_is_promoted_once_the_session_has_started(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_same_email_in_another_case_is_refused_with_a_clear_error(client, workshop, mailoutbox):
-    client.post(register_url(workshop, "en"), visitor(email="lan@example.vn"))
+def test_same_email_in_another_case_answers_the_same_and_tells_only_the_owner(client, workshop, mailoutbox):
+    first = client.post(register_url(workshop, "en"), visitor(email="lan@example.vn"))
 
-    response = client.post(register_url(workshop, "en"), visitor(email="LAN@Example.VN"))
+    second = client.post(register_url(workshop, "en"), visitor(email="LAN@Example.VN", name="Someone Else"))
 
-    assert response.status_code == 200
-    assert response.context["form"].errors == {
-        "email": ["This e-mail address already has a seat or a waiting-list place for this session."]
-    }
-    assert "LAN@Example.VN" in response.content.decode()
+    assert (second.status_code, second["Location"]) == (first.status_code, first["Location"])
+    assert client.get(second["Location"]).content == client.get(first["Location"]).content
     assert Registration.objects.count() == 1
-    assert len(mailoutbox) == 1
+    hold, again = mailoutbox
+    assert again.to == ["lan@example.vn"] and again.subject.startswith("You are already registered")
+    assert "Someone Else" not in again.body and "/confirm/" in again.body
 
 
 @pytest.mark.django_db
-def test_same_email_is_refused_by_the_function_too(workshop):
-    make_registration(workshop, "lan@example.vn")
+def test_same_email_gives_back_the_existing_registration_from_the_function_too(workshop):
+    first = make_registration(workshop, "lan@example.vn")
 
-    with pytest.raises(AlreadyRegistered):
-        make_registration(workshop, " Lan@EXAMPLE.vn ")
+    outcome = register_for_session(session=workshop, name="X", email=" Lan@EXAMPLE.vn ", language="vi")
 
+    assert (outcome.registration, outcome.created) == (first, False)
     assert workshop.registrations.count() == 1
 
 
@@ -383,8 +405,8 @@ def test_a_cancelled_registration_frees_the_email_for_a_new_one(workshop):
 @pytest.mark.parametrize(
     ("now", "message"),
     [
-        (BEFORE_OPENING, "Registration has not opened yet: it opens on Thursday 1 January 2026 at 08:00."),
-        (AFTER_CLOSING, "Registration for this session is closed."),
+        (BEFORE_OPENING, "Registration opens on Thursday 1 January 2026 at 08:00."),
+        (AFTER_CLOSING, "Registration closed on Saturday 10 January 2026 at 12:00."),
     ],
     ids=["not-open", "closed"],
 )
@@ -702,6 +724,7 @@ def test_admin_exports_selected_registrations_as_csv_without_formulas(staff_clie
         "language",
         "consent",
         "registered at (Hanoi time)",
+        "address confirmed at (Hanoi time)",
         "cancelled at (Hanoi time)",
     ]
     assert [row[2:8] for row in rows[1:]] == [
@@ -757,6 +780,8 @@ def test_admin_cancelling_a_seat_promotes_the_first_waitlisted(
         "cancelled_at_1": "",
     }
 
+    mailoutbox.clear()
+
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(f"/admin/events/registration/{seat.pk}/change/", data)
 
@@ -766,8 +791,9 @@ def test_admin_cancelling_a_seat_promotes_the_first_waitlisted(
         "wait@example.vn": CONFIRMED,
     }
     assert session.registrations.get(email="seat@example.vn").cancelled_at == datetime.fromisoformat(OPEN)
-    (mail,) = mailoutbox
-    assert mail.to == ["wait@example.vn"] and TITLES["en"] in mail.subject
+    told, promoted = sorted(mailoutbox, key=lambda mail: mail.to != ["seat@example.vn"])
+    assert told.to == ["seat@example.vn"] and told.subject.startswith("Đăng ký của bạn đã bị huỷ")
+    assert promoted.to == ["wait@example.vn"] and TITLES["en"] in promoted.subject
 
 
 @pytest.mark.django_db

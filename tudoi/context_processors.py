@@ -4,6 +4,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from .views import language_from_path, partners_by_role, swap_language
+from .web import site_url
 
 
 def site(request):
@@ -11,6 +12,7 @@ def site(request):
 
     Nothing here touches the database until a template reads `footer_partners`.
     """
+    site = site_url()
     path = request.path
     query = request.META.get("QUERY_STRING", "")
     current = get_language()
@@ -19,7 +21,7 @@ def site(request):
     switcher = []
     for code, name in settings.LANGUAGES:
         other_path = swap_language(path, code) if on_language_page else f"/{code}/"
-        alternates.append({"code": code, "url": settings.TUDOI_SITE_URL + other_path})
+        alternates.append({"code": code, "url": site + other_path})
         next_value = path + (f"?{query}" if query else "")
         switcher.append(
             {
@@ -31,11 +33,10 @@ def site(request):
         )
     return {
         "TUDOI_DEMO": settings.TUDOI_DEMO,
-        "SITE_URL": settings.TUDOI_SITE_URL,
-        "canonical_url": settings.TUDOI_SITE_URL + path,
+        "SITE_URL": site,
+        "canonical_url": site + path,
         "alternates": alternates,
-        "x_default_url": settings.TUDOI_SITE_URL
-        + (swap_language(path, settings.LANGUAGE_CODE) if on_language_page else "/"),
+        "x_default_url": site + (swap_language(path, settings.LANGUAGE_CODE) if on_language_page else "/"),
         "language_switcher": switcher,
         "footer_partners": SimpleLazyObject(partners_by_role),
     }

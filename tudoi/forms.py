@@ -1,16 +1,32 @@
 """What the public forms share (registration, meeting requests, accreditation): validators and contact fields."""
 
+import unicodedata
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 # Line breaks and other control characters in a one-line field would end up in e-mail headers and CSV exports.
-one_line = RegexValidator(
+_line_break = RegexValidator(
     r"[\x00-\x1f\x7f\u2028\u2029]",
     message=_("Please write this on one line."),
     code="line_break",
     inverse_match=True,
 )
+
+
+def one_line(value: str) -> None:
+    """One line of visible text: no line break or control character, and no invisible format character (bidi
+    overrides and isolates, zero-width spaces and joiners, the BOM: Unicode category Cf), which can make a name read
+    differently from what it holds, in our pages, exports and the organisers' mail."""
+    _line_break(value)
+    if any(unicodedata.category(character) == "Cf" for character in value):
+        raise ValidationError(
+            _("This holds invisible characters (for example from a copy and paste). Please type it again."),
+            code="invisible",
+        )
+
 
 phone_characters = RegexValidator(
     r"^\+?[0-9 ().\-]{6,}$",

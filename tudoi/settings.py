@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tudoi.web.SiteURLMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -267,7 +268,8 @@ TUDOI_ORGANISERS_EMAIL = os.environ.get("TUDOI_ORGANISERS_EMAIL", "organisers@lo
 ADMINS = [("Admins", addr) for addr in env_list("DJANGO_ADMINS")]
 
 # The site itself
-TUDOI_SITE_URL = os.environ.get("TUDOI_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Empty: links follow the host of each request (tudoi.web.site_url).
+TUDOI_SITE_URL = os.environ.get("TUDOI_SITE_URL", "").rstrip("/")
 TUDOI_DEMO = env_bool("TUDOI_DEMO", False)  # shows the "demonstration content" notice on every page
 
 # Security. Production (DEBUG off) gets HTTPS-only cookies, HSTS and SSL redirect unless told otherwise.

@@ -28,6 +28,7 @@ from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
 from press.models import PressRelease
 
 from . import clock
+from .web import site_url
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 CACHE_SECONDS = 300
@@ -123,7 +124,7 @@ def _w3c(moment: datetime) -> str:
 
 
 def render_sitemap() -> str:
-    site = settings.TUDOI_SITE_URL
+    site = site_url()
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
@@ -186,7 +187,7 @@ def _private_paths() -> list[str]:
 def robots_txt(request):
     lines = ["User-agent: *", "Allow: /", "Disallow: /admin/", "Disallow: /i18n/"]
     lines += [f"Disallow: {path}" for path in _private_paths()]
-    lines += ["", f"Sitemap: {settings.TUDOI_SITE_URL}{reverse('sitemap')}", ""]
+    lines += ["", f"Sitemap: {site_url()}{reverse('sitemap')}", ""]
     response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "public, max-age=86400"
     return response
@@ -220,7 +221,7 @@ def _organisation(partner: Partner) -> dict:
 def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[Partner]) -> dict:
     """schema.org Event for the whole gathering, in the active language: its sessions as `subEvent`s (with their
     venue selected), the venues as `location`, partners as `organizer` and `sponsor`. Runs no query."""
-    site = settings.TUDOI_SITE_URL
+    site = site_url()
     starts = min((session.starts_at for session in sessions), default=None)
     ends = max((session.ends_at for session in sessions), default=None)
     organisers = [_organisation(p) for p in partners if p.role in ORGANIZER_ROLES]

@@ -1,15 +1,69 @@
-"""Small helpers of the public pages: absolute addresses and page numbers from the query string."""
+"""Small helpers of the public pages: the site's own address, absolute addresses and page numbers."""
+
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.utils.translation import gettext as _
+
+# Where links point when there is neither TUDOI_SITE_URL nor a request (shell, import, a task queued without one).
+FALLBACK_SITE_URL = "http://127.0.0.1:8000"
+
+_origin: contextvars.ContextVar[str | None] = contextvars.ContextVar("tudoi_site_origin", default=None)
+
+
+def site_url() -> str:
+    """The public site's origin (scheme and host, no trailing slash), for canonical links, share links, QR codes,
+    calendar feeds and links in e-mails.
+
+    `TUDOI_SITE_URL` when it is set (production: one name whatever host a request used); otherwise the origin of the
+    request being answered (so `make run PORT=8401` links to port 8401) or of the request that queued a background
+    task (`site_url_override`); otherwise FALLBACK_SITE_URL.
+    """
+    return settings.TUDOI_SITE_URL or _origin.get() or FALLBACK_SITE_URL
+
+
+def request_origin(request) -> str | None:
+    """`https://host:port` of a request, from an allowed Host header (None when Django refuses the host)."""
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return None
+
+
+@contextmanager
+def site_url_override(url: str | None) -> Iterator[None]:
+    """Inside the block, `site_url()` answers `url` (when TUDOI_SITE_URL is not set): a background task renders with
+    the origin of the request that queued it."""
+    token = _origin.set(url.rstrip("/") if url else None)
+    try:
+        yield
+    finally:
+        _origin.reset(token)
+
+
+class SiteURLMiddleware:
+    """Remembers the origin of the request being answered, for `site_url()`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _origin.set(request_origin(request))
+        try:
+            return self.get_response(request)
+        finally:
+            _origin.reset(token)
 
 
 def absolute(url: str) -> str:
-    """An address on the public site name (`TUDOI_SITE_URL`), as in canonical links; an empty one stays empty and
-    one that already has a scheme (media on another origin) stays as it is."""
+    """An address on the public site (`site_url()`), as in canonical links; an empty one stays empty and one that
+    already has a scheme (media on another origin) stays as it is."""
     if not url or "://" in url:
         return url
-    return settings.TUDOI_SITE_URL + url
+    return site_url() + url
 
 
 def page_number(raw: str | None, last: int) -> tuple[int, str]:
