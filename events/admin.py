@@ -4,13 +4,17 @@ from django.db import transaction
 from django.db.models import Case, Count, F, Q, Value, When
 from django.db.models.functions import Greatest
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from tudoi import clock
 from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv_time, export_name
 from tudoi.mail import mail_quietly
+from tudoi.models import Status
 
-from .models import Registration, RegistrationStatus, Session, Speaker, Venue
+from .frab import EVENT_DAYS
+from .models import Registration, RegistrationStatus, Session, SessionChange, Speaker, Venue
 from .registration import (
     confirmed_seats,
     lock_session,
@@ -121,8 +125,39 @@ def registrations_csv(registrations, filename: str) -> HttpResponse:
     return csv_response(filename, header, rows)
 
 
+OUTSIDE_EVENT_DAYS = _(
+    "This date is outside the event's days (10–11 January 2026). If the session really takes place then, tick "
+    "“Outside the event days” below; otherwise correct the date (dates are written day first: 11/01/2026)."
+)
+
+
+class SessionAdminForm(forms.ModelForm):
+    """A published session dated outside the event's days needs an explicit confirmation: a date typed month first
+    (01/11/2026) would otherwise quietly add a day to the public programme."""
+
+    outside_event_days = forms.BooleanField(
+        label=_("Outside the event days"),
+        required=False,
+        help_text=_("Tick to confirm that this session really takes place before or after 10–11 January 2026."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        starts_at, ends_at = cleaned_data.get("starts_at"), cleaned_data.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", forms.ValidationError(_("A session must end after it starts."), code="order"))
+        published = cleaned_data.get("status") == Status.PUBLISHED
+        if published and not cleaned_data.get("outside_event_days"):
+            for name in ("starts_at", "ends_at"):
+                moment = cleaned_data.get(name)
+                if moment and timezone.localtime(moment).date() not in EVENT_DAYS:
+                    self.add_error(name, forms.ValidationError(OUTSIDE_EVENT_DAYS, code="outside_event_days"))
+        return cleaned_data
+
+
 @admin.register(Session)
 class SessionAdmin(PublishableAdmin):
+    form = SessionAdminForm
     image_field = "image"
     list_display = (
         "title",
@@ -148,7 +183,7 @@ class SessionAdmin(PublishableAdmin):
     actions = (*PublishableAdmin.actions, "export_registrations")
     fieldsets = (
         (None, {"fields": ("title", "slug", "kind", "summary", "description", "language", "is_highlight")}),
-        (_("When and where"), {"fields": ("starts_at", "ends_at", "venue", "location_detail")}),
+        (_("When and where"), {"fields": ("starts_at", "ends_at", "outside_event_days", "venue", "location_detail")}),
         (_("People and sectors"), {"fields": ("speakers", "host_units", "sectors")}),
         (_("Seats"), {"fields": ("capacity", "registration_opens_at", "registration_closes_at")}),
         (_("Image"), {"fields": ("image", "preview")}),
@@ -194,6 +229,22 @@ class SessionAdmin(PublishableAdmin):
     @admin.display(description=_("waiting list"), ordering="waitlisted")
     def waitlisted(self, obj):
         return obj.waitlisted if obj.capacity is not None else None
+
+    def save_model(self, request, obj, form, change):
+        recorded = obj.changes.count() if change else 0
+        super().save_model(request, obj, form, change)
+        if change and obj.changes.count() > recorded:
+            told = obj.registrations.confirmed().count()
+            self.message_user(
+                request,
+                ngettext(
+                    "The change is listed on the programme changes page; %(count)d registered person is being told.",
+                    "The change is listed on the programme changes page; %(count)d registered people are being told.",
+                    told,
+                )
+                % {"count": told},
+                messages.INFO,
+            )
 
     @admin.action(description=_("Export the registrations of the selected sessions (CSV)"), permissions=["view"])
     def export_registrations(self, request, queryset):
@@ -280,3 +331,27 @@ class RegistrationAdmin(admin.ModelAdmin):
     @admin.action(description=_("Export the selected registrations (CSV)"), permissions=["view"])
     def export_csv(self, request, queryset):
         return registrations_csv(queryset, export_name("registrations"))
+
+
+@admin.register(SessionChange)
+class SessionChangeAdmin(admin.ModelAdmin):
+    """What visitors were told: recorded when a published session moves or is cancelled, never edited by hand."""
+
+    list_display = (
+        "session",
+        "changed_at",
+        "old_starts_at",
+        "new_starts_at",
+        "old_venue",
+        "new_venue",
+        "status_change",
+    )
+    list_filter = ("status_change", "session")
+    list_select_related = ("session", "old_venue", "new_venue")
+    date_hierarchy = "changed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language, gettext
@@ -64,6 +64,7 @@ def calendar_sessions(queryset: QuerySet | None = None) -> QuerySet:
     queryset = Session.objects.all() if queryset is None else queryset
     return (
         queryset.published()
+        .annotate(change_count=Count("changes", distinct=True))
         .select_related("venue")
         .prefetch_related(
             Prefetch("speakers", queryset=Speaker.objects.published()),
@@ -128,7 +129,10 @@ def session_event(session: Session) -> icalendar.Event:
     event.add("url", url)
     categories = [str(session.get_kind_display())] + [clean_text(sector.name) for sector in public_sectors(session)]
     event.add("categories", categories)
-    event.add("status", "CONFIRMED")
+    event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
+    # Clients replace their copy only when SEQUENCE grows: one more for each recorded programme change.
+    changes = getattr(session, "change_count", None)
+    event.add("sequence", session.changes.count() if changes is None else changes)
     event.add("class", "PUBLIC")
     event.add("transp", "OPAQUE")
     return event

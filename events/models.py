@@ -130,7 +130,7 @@ class SessionQuerySet(PublishableQuerySet):
 
 class Session(Slugged, Publishable, Searchable):
     slug_source = "title"
-    reserved_slugs = frozenset({"now", "my", "shared", "registration"})  # events/urls.py
+    reserved_slugs = frozenset({"now", "my", "shared", "registration", "changes"})  # events/urls.py
     search_name_fields = ("title",)
     search_body_fields = ("summary", "description", "location_detail")
 
@@ -201,6 +201,15 @@ class Session(Slugged, Publishable, Searchable):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        # A published session that moves or is cancelled is a programme change, whoever saves it (events/changes.py).
+        from . import changes
+
+        before = changes.previous_state(self)
+        changes.follow_time(self, before)
+        super().save(*args, **kwargs)
+        changes.record(self, before)
 
     def is_on_at(self, moment) -> bool:
         return self.starts_at <= moment < self.ends_at

@@ -14,6 +14,7 @@ from exhibitors.models import CreativeUnit, Sector
 from tudoi import clock
 from tudoi.web import site_url
 
+from .changes import latest_recent_change
 from .models import DeliveryLanguage, Session, SessionKind, Speaker, Venue
 from .registration import registration_state
 
@@ -151,17 +152,19 @@ class SessionDetailView(DetailView):
             .order_by("starts_at")[:4]
         )
         absolute = site_url() + session.get_absolute_url()
+        change = latest_recent_change(session)
         context.update(
             webcal_url=webcal(reverse("events:session-ics", kwargs={"slug": session.slug})),
             related=related,
             state=registration_state(session, seats_taken=session.seats_taken),
+            change=change,
             absolute_url=absolute,
-            json_ld=session_json_ld(session, absolute),
+            json_ld=session_json_ld(session, absolute, change),
         )
         return context
 
 
-def session_json_ld(session: Session, url: str) -> dict:
+def session_json_ld(session: Session, url: str, change=None) -> dict:
     """schema.org Event, so that search engines and apps can read the session."""
     place = session.venue.schema_place()
     data = {
@@ -171,7 +174,7 @@ def session_json_ld(session: Session, url: str) -> dict:
         "description": session.summary or session.description[:300],
         "startDate": timezone.localtime(session.starts_at, HANOI).isoformat(),
         "endDate": timezone.localtime(session.ends_at, HANOI).isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": "https://schema.org/EventScheduled",  # or cancelled, or rescheduled: below
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": place,
         "url": url,
@@ -179,6 +182,11 @@ def session_json_ld(session: Session, url: str) -> dict:
         "isAccessibleForFree": True,
         "organizer": {"@type": "Organization", "name": str(_("Hanoi Department of Culture and Sports"))},
     }
+    if session.is_cancelled:
+        data["eventStatus"] = "https://schema.org/EventCancelled"
+    elif change is not None and change.time_changed:
+        data["eventStatus"] = "https://schema.org/EventRescheduled"
+        data["previousStartDate"] = timezone.localtime(change.old_starts_at, HANOI).isoformat()
     speakers = [{"@type": "Person", "name": speaker.name} for speaker in session.speakers.all()]
     if speakers:
         data["performer"] = speakers

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import factory
 from factory.django import DjangoModelFactory
 
-from events.models import Registration, Session, SessionKind, Speaker, Venue
+from events.models import Registration, Session, SessionChange, SessionKind, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import (
     BuyerChannel,
@@ -144,6 +144,19 @@ class RegistrationFactory(DjangoModelFactory):
     consent = True
     # The visitor followed the link in the e-mail: the seat counts whatever the clock says.
     confirmed_at = factory.LazyFunction(lambda: datetime.datetime(2026, 1, 5, 10, 0, tzinfo=HANOI))
+
+
+class SessionChangeFactory(DjangoModelFactory):
+    class Meta:
+        model = SessionChange
+
+    session = factory.SubFactory(SessionFactory)
+    old_starts_at = factory.LazyAttribute(lambda o: o.session.starts_at - datetime.timedelta(hours=2))
+    old_ends_at = factory.LazyAttribute(lambda o: o.session.ends_at - datetime.timedelta(hours=2))
+    new_starts_at = factory.LazyAttribute(lambda o: o.session.starts_at)
+    new_ends_at = factory.LazyAttribute(lambda o: o.session.ends_at)
+    old_venue = factory.LazyAttribute(lambda o: o.session.venue)
+    new_venue = factory.LazyAttribute(lambda o: o.session.venue)
 
 
 # exhibitions

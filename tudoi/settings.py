@@ -170,6 +170,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
+# Our own input and display formats for both languages: day first, 24-hour clock (tudoi/formats/).
+FORMAT_MODULE_PATH = ["tudoi.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
 MODELTRANSLATION_LANGUAGES = ("vi", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
