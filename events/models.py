@@ -92,6 +92,17 @@ class Speaker(Slugged, Publishable, Searchable):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("events:speaker", kwargs={"slug": self.slug})
+
+    @property
+    def initials(self) -> str:
+        """Shown instead of a photo: the first letters of the first and last words ("Nguyễn Thị Lan" → "NL")."""
+        words = [word for word in self.name.split() if word[:1].isalpha()]
+        if not words:
+            return ""
+        return (words[0][0] + (words[-1][0] if len(words) > 1 else "")).upper()
+
 
 class SessionKind(models.TextChoices):
     CEREMONY = "ceremony", _("Ceremony")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import agenda_views, calendar_views, change_views, registration_views, views
+from . import agenda_views, calendar_views, change_views, registration_views, speaker_views, views
 
 app_name = "events"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("programme/", views.ProgrammeView.as_view(), name="programme"),
     path("programme.ics", calendar_views.programme_calendar, name="programme-ics"),
     path("programme/now/", views.NowView.as_view(), name="now"),
+    path("speakers/", speaker_views.SpeakerListView.as_view(), name="speakers"),
+    path("speakers/<slug:slug>/", speaker_views.SpeakerDetailView.as_view(), name="speaker"),
     path("programme/changes/", change_views.ChangeListView.as_view(), name="changes"),
     path("programme/changes/feed/", change_views.ChangesFeed(), name="changes-feed"),
     path("programme/schedule.json", calendar_views.schedule_json, name="schedule-json"),

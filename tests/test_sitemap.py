@@ -14,7 +14,7 @@ from django.core.management import call_command
 from sorl.thumbnail import default
 from sorl.thumbnail.images import DummyImageFile
 
-from events.models import Session
+from events.models import Session, Speaker
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
 from press.models import PressRelease
@@ -97,7 +97,16 @@ def test_demo_sitemap_is_valid_lists_every_public_page_in_both_languages_and_eve
     urls = entries(client)
 
     expected = set()
-    for path in ["/", "/programme/", "/programme/now/", "/exhibitors/", "/partners/", "/visit/", "/press/"]:
+    for path in [
+        "/",
+        "/programme/",
+        "/programme/now/",
+        "/speakers/",
+        "/exhibitors/",
+        "/partners/",
+        "/visit/",
+        "/press/",
+    ]:
         expected |= both(path)
     expected |= both("/press/facts/")
     for session in Session.objects.published():
@@ -114,6 +123,8 @@ def test_demo_sitemap_is_valid_lists_every_public_page_in_both_languages_and_eve
         expected |= both(f"/artists/{artist.slug}/")
     for release in PressRelease.objects.published():
         expected |= both(f"/press/{release.slug}/")
+    for speaker in Speaker.objects.published():
+        expected |= both(f"/speakers/{speaker.slug}/")
     assert set(urls) == expected
 
     for loc, entry in urls.items():

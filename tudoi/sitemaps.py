@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from events.models import Session, Venue
+from events.models import Session, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
 from press.models import PressRelease
@@ -76,6 +76,7 @@ def pages() -> list[Page]:
         .only("slug", "updated_at", "exhibition__slug")
     )
     artists = list(Artist.objects.published().only("slug", "updated_at"))
+    speakers = list(Speaker.objects.published().only("slug", "updated_at"))
     releases = list(PressRelease.objects.published().only("slug", "updated_at", "publish_at"))
     partners_changed = Partner.objects.published().aggregate(latest=Max("updated_at"))["latest"]
     venues_changed = Venue.objects.published().aggregate(latest=Max("updated_at"))["latest"]
@@ -93,6 +94,7 @@ def pages() -> list[Page]:
         ("home", everything),
         ("events:programme", programme_changed),
         ("events:now", programme_changed),
+        ("events:speakers", programme_changed),
         ("exhibitors:directory", units_changed),
         ("partners", partners_changed),
         ("visit", _latest(venues_changed, newest(exhibitions))),
@@ -112,6 +114,7 @@ def pages() -> list[Page]:
         (exhibitions, None),
         (artworks, None),
         (artists, None),
+        (speakers, None),
         (releases, _released),
     ):
         for obj in objects:
