@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, Ht
 from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import requires_csrf_token
@@ -20,7 +20,7 @@ from events.models import Session, Venue
 from exhibitions.models import Artwork, Exhibition
 from exhibitors.models import Partner, PartnerRole, Sector
 
-from . import search, sitemaps
+from . import clock, search, sitemaps
 from .models import Status
 from .text import nfc
 
@@ -116,6 +116,7 @@ class HomeView(TemplateView):
         )
         exhibition = Exhibition.objects.published().select_related("venue").first()
         artworks = exhibition.artworks.published() if exhibition else Artwork.objects.none()
+        context.update(live_state(sessions, exhibition))
         context.update(
             figures={
                 # Units are counted through their published sectors: one query fewer, and a unit filed under
@@ -134,6 +135,33 @@ class HomeView(TemplateView):
             event_json_ld=sitemaps.event_json_ld(sessions, venues, [p for _role, group in partners for p in group]),
         )
         return context
+
+
+LIVE_NEXT = 3  # sessions listed as "next" on the home page when little is on
+
+
+def live_state(sessions: list[Session], exhibition) -> dict:
+    """Where the event stands by `clock.now()`, for the home page: before (days to go and the opening), during (what is
+    on now and next) or after (thanks; the exhibition while it is still open). `sessions` are in time order."""
+    if not sessions:
+        return {"phase": None}
+    moment = clock.now()
+    today = timezone.localdate(moment)
+    first = sessions[0]
+    last_end = max(session.ends_at for session in sessions)
+    if today < timezone.localdate(first.starts_at):
+        return {"phase": "before", "days_left": (timezone.localdate(first.starts_at) - today).days, "opening": first}
+    if moment < last_end:
+        running = [session for session in sessions if session.is_on_at(moment)]
+        upcoming = [session for session in sessions if session.starts_at > moment]
+        return {
+            "phase": "during",
+            "now": moment,
+            "running": running,
+            "upcoming": upcoming[: max(LIVE_NEXT - len(running), 1)],
+        }
+    exhibition_open = exhibition is not None and exhibition.ends_on is not None and today <= exhibition.ends_on
+    return {"phase": "after", "exhibition_open": exhibition_open}
 
 
 class PartnersView(TemplateView):

@@ -70,6 +70,10 @@
             return;
           }
           const key = keyOf(form);
+          for (const counter of document.querySelectorAll("[data-agenda-count]")) {
+            counter.textContent = String(data.count);
+            counter.hidden = !data.count;
+          }
           for (const other of forms) {
             if (keyOf(other) === key) {
               show(other, data.starred);
