@@ -11,7 +11,7 @@ DEMO_NOW ?= 2026-01-10T15:30:00+07:00
 # built once). TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
 
-.PHONY: run test check format install messages compile demo clean
+.PHONY: run dev demo-data test check format install messages compile demo clean
 
 $(STAMP): pyproject.toml tools/requirements.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -26,11 +26,33 @@ install: $(STAMP)
 compile: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py compile_catalogues
 
-run: compile
+# `make run` shows the site as visitors see it: DEBUG off (the site's own 404 and 500 pages), static files from
+# WhiteNoise after collectstatic, uploaded images served for the demo, plain http on this machine, e-mails printed
+# in the terminal (open the confirmation links from there), and beside the server the worker that sends them.
+SECRET := $(VENV)/demo-secret-key
+RUN_ENV = DJANGO_SECRET_KEY="$$(cat $(SECRET))" DJANGO_ALLOWED_HOSTS="localhost,127.0.0.1,[::1],$(HOST)" \
+	DJANGO_HTTPS=0 TUDOI_SERVE_MEDIA=1 DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
+	TUDOI_DEMO=1 TUDOI_NOW=$(DEMO_NOW)
+
+$(SECRET): $(STAMP)
+	$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+demo-data: compile
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(BIN)/python manage.py load_demo
 	DJANGO_DEBUG=1 $(BIN)/python manage.py local_admin
+
+run: demo-data $(SECRET)
+	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/ (demo clock: $(DEMO_NOW)); stop with Ctrl+C."
+	$(RUN_ENV) $(BIN)/python manage.py db_worker --interval 2 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(RUN_ENV) $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+
+# `make dev`: the same content with DEBUG on, Django's error pages and reloading on code changes (server and worker).
+dev: demo-data
+	@echo "Development server (DEBUG on) at http://$(HOST):$(PORT)/ (demo clock: $(DEMO_NOW)); stop with Ctrl+C."
+	DJANGO_DEBUG=1 TUDOI_DEMO=1 TUDOI_NOW=$(DEMO_NOW) $(BIN)/python manage.py db_worker --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_DEBUG=1 TUDOI_DEMO=1 TUDOI_NOW=$(DEMO_NOW) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: compile
