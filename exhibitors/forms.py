@@ -1,12 +1,14 @@
-from datetime import date
+from datetime import date, datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tudoi import clock
 from tudoi.forms import ContactEmailField, PhoneField, one_line
 from tudoi.templatetags.tudoi import long_date
 
-from .meetings import EVENT_DAYS, PreferredTime
+from .meetings import EVENT_DAYS, LAST_SLOT, SLOT_ENDS, PreferredTime
 from .models import BuyerChannel, MeetingRequest, OrderSize, Sector
 
 
@@ -94,10 +96,25 @@ class MeetingRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["sectors"].queryset = sectors if sectors is not None else Sector.objects.published()
         # Labels made now, in the language of the page: "Thứ Bảy, 10/01/2026" or "Saturday 10 January 2026".
+        # Only slots still ahead are offered: a day whose last slot has ended is gone (tudoi.clock.now()).
+        self.now = timezone.localtime(clock.now())
         self.fields["preferred_day"].choices = [
             ("", _("No preference")),
-            *((day.isoformat(), long_date(day)) for day in EVENT_DAYS),
+            *((day.isoformat(), long_date(day)) for day in EVENT_DAYS if self._slot_ahead(day, LAST_SLOT)),
         ]
+
+    def _slot_ahead(self, day, time_slot: str) -> bool:
+        return self.now < datetime.combine(day, SLOT_ENDS[time_slot], tzinfo=self.now.tzinfo)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        day, time_slot = cleaned_data.get("preferred_day"), cleaned_data.get("preferred_time")
+        if day and time_slot and not self._slot_ahead(day, time_slot):
+            self.add_error(
+                "preferred_time",
+                forms.ValidationError(_("This time has already passed: choose a later one."), code="past_slot"),
+            )
+        return cleaned_data
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != "subject"]

@@ -4,7 +4,7 @@ The view (`exhibitors.meeting_views.meet`) only turns these answers into pages; 
 """
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, time
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -30,6 +30,15 @@ class PreferredTime(models.TextChoices):
     MORNING = "morning", _("Morning (08:00–12:00)")
     AFTERNOON = "afternoon", _("Afternoon (13:30–17:00)")
     EVENING = "evening", _("Evening (17:00–21:00)")
+
+
+# When each slot ends, Hanoi time: a slot is offered until then.
+SLOT_ENDS = {
+    PreferredTime.MORNING: time(12, 0),
+    PreferredTime.AFTERNOON: time(17, 0),
+    PreferredTime.EVENING: time(21, 0),
+}
+LAST_SLOT = PreferredTime.EVENING
 
 
 def preferred_time_label(value: str) -> str:
