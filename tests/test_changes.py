@@ -20,7 +20,7 @@ from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 BEFORE = "2026-01-05T10:00:00+07:00"
-SLOW_SECONDS = 2
+SLOW_SECONDS = 3
 pytestmark = pytest.mark.django_db
 
 
@@ -171,6 +171,7 @@ def test_the_admin_save_does_not_wait_for_the_mail(
     assert response.status_code == 302
     assert elapsed < SLOW_SECONDS
     assert mailoutbox == []
+    settings.TUDOI_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server is back
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0, stdout=StringIO())
     assert sorted(mail.to[0] for mail in mailoutbox) == ["jane@example.com", "lan@example.vn"]
 

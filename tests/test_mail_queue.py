@@ -20,7 +20,7 @@ from tudoi import mail as site_mail
 from tudoi.models import Status
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-SLOW_SECONDS = 1
+SLOW_SECONDS = 3
 
 
 class SlowBackend(LocmemBackend):
@@ -96,6 +96,7 @@ def test_a_meeting_request_answers_at_once_while_the_mail_server_is_slow(
     assert response.status_code == 302
     assert elapsed < SLOW_SECONDS
     assert mailoutbox == []
+    settings.TUDOI_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # the server is back
     run_worker()
     assert sorted(address for message in mailoutbox for address in message.to) == sorted(
         ["anh@quaviet.example.vn", "lienhe@battrang.example.vn", settings.TUDOI_ORGANISERS_EMAIL]
