@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from django_tasks import task
 
@@ -129,8 +130,21 @@ def send_change_notice(registration, change: SessionChange) -> None:
     message.send()
 
 
+def latest_change_at():
+    """An annotation: when the session last changed (None when it never did), to skip the query for the change
+    itself on the pages of the many sessions that never moved."""
+    return Subquery(
+        SessionChange.objects.filter(session=OuterRef("pk")).order_by("-changed_at").values("changed_at")[:1]
+    )
+
+
 def latest_recent_change(session: Session) -> SessionChange | None:
-    """The change the session page announces: the latest one, while it is recent."""
+    """The change the session page announces: the latest one, while it is recent. `session` may carry the
+    `latest_change_at` annotation, which saves the query when there is nothing recent to announce."""
+    if hasattr(session, "latest_change_at"):
+        changed_at = session.latest_change_at
+        if changed_at is None or clock.now() - changed_at > RECENT:
+            return None
     change = session.changes.select_related("old_venue", "new_venue").first()
     if change is None or clock.now() - change.changed_at > RECENT:
         return None
