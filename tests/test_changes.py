@@ -155,6 +155,7 @@ def test_drafts_and_saves_without_a_move_record_nothing(mailoutbox, django_captu
     assert mailoutbox == []
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes and reopens its database connection
 def test_the_admin_save_does_not_wait_for_the_mail(
     admin_client, settings, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -176,6 +177,7 @@ def test_the_admin_save_does_not_wait_for_the_mail(
     assert sorted(mail.to[0] for mail in mailoutbox) == ["jane@example.com", "lan@example.vn"]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_a_failed_send_is_retried_and_shown_in_the_admin(admin_client, settings, mailoutbox):
     from django.core.mail import EmailMessage
     from django_tasks_db.models import DBTaskResult

@@ -43,7 +43,7 @@ def queued(settings):
     settings.TASKS = DATABASE_TASKS
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the worker closes and reopens its database connection
 def test_a_queued_message_reaches_the_mailbox_whole_once_the_worker_runs(queued, mailoutbox):
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//test//")
@@ -78,7 +78,7 @@ def test_a_queued_message_reaches_the_mailbox_whole_once_the_worker_runs(queued,
     assert (png_name, png, png_type) == ("logo.png", b"\x89PNG\r\n\x1a\nbytes", "image/png")
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)  # the worker closes and reopens its database connection
 def test_a_meeting_request_answers_at_once_while_the_mail_server_is_slow(
     client, queued, settings, mailoutbox, monkeypatch
 ):
