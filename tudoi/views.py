@@ -137,6 +137,7 @@ class HomeView(TemplateView):
         return context
 
 
+LIVE_NOW = 4  # sessions on now listed on the home page; the rest are one tap away on /programme/now/
 LIVE_NEXT = 3  # sessions listed as "next" on the home page when little is on
 
 
@@ -157,7 +158,8 @@ def live_state(sessions: list[Session], exhibition) -> dict:
         return {
             "phase": "during",
             "now": moment,
-            "running": running,
+            "running": running[:LIVE_NOW],
+            "more_running": max(len(running) - LIVE_NOW, 0),
             "upcoming": upcoming[: max(LIVE_NEXT - len(running), 1)],
         }
     exhibition_open = exhibition is not None and exhibition.ends_on is not None and today <= exhibition.ends_on
