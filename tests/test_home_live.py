@@ -131,18 +131,3 @@ def test_the_404_page_offers_search_and_the_main_pages(client, language, label):
     assert label in html and f'action="/{language}/search/"' in html
     for path in ("/programme/", "/programme/now/", "/exhibitors/", "/visit/", "/press/"):
         assert f'href="/{language}{path}"' in html
-
-
-def test_a_busy_moment_lists_four_sessions_and_counts_the_rest(client, monkeypatch, programme):
-    venue = programme["workshop"].venue
-    for i in range(4):
-        factories.SessionFactory(
-            title_en=f"Extra {i}", starts_at=at(10, 14), ends_at=at(10, 17), venue=venue, status=PUBLISHED
-        )
-    monkeypatch.setenv("TUDOI_NOW", "2026-01-10T15:00:00+07:00")
-
-    html = " ".join(client.get("/en/").content.decode().split())
-
-    live = html[html.index('class="live-strip"') : html.index("</section>", html.index('class="live-strip"'))]
-    assert live.count("until ") == 4
-    assert "And 2 more sessions on now." in live

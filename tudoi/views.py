@@ -137,7 +137,6 @@ class HomeView(TemplateView):
         return context
 
 
-LIVE_NOW = 4  # sessions on now listed on the home page; the rest are one tap away on /programme/now/
 LIVE_NEXT = 3  # sessions listed as "next" on the home page when little is on
 
 
@@ -158,8 +157,7 @@ def live_state(sessions: list[Session], exhibition) -> dict:
         return {
             "phase": "during",
             "now": moment,
-            "running": running[:LIVE_NOW],
-            "more_running": max(len(running) - LIVE_NOW, 0),
+            "running": running,
             "upcoming": upcoming[: max(LIVE_NEXT - len(running), 1)],
         }
     exhibition_open = exhibition is not None and exhibition.ends_on is not None and today <= exhibition.ends_on
