@@ -154,6 +154,7 @@ def live_state(sessions: list[Session], exhibition) -> dict:
     if moment < last_end:
         running = [session for session in sessions if session.is_on_at(moment)]
         upcoming = [session for session in sessions if session.starts_at > moment]
+        # Every session on now is linked, also at a busy moment: the strip is where a visitor in the street starts.
         return {
             "phase": "during",
             "now": moment,
