@@ -58,10 +58,6 @@ class RegistrationClosed(RegistrationError):
     message = _("Registration for this session is closed.")
 
 
-class AlreadyRegistered(RegistrationError):
-    message = _("This e-mail address already has a seat or a waiting-list place for this session.")
-
-
 # The registration window
 
 
