@@ -8,11 +8,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from events.frab import EVENT_DAYS
 from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, change_status, csv_response, csv_time, export_name
 from tudoi.templatetags.tudoi import long_date, short_date
 
 from .import_admin import SpreadsheetImportMixin
-from .meetings import EVENT_DAYS, preferred_time_label
+from .meetings import preferred_time_label
 from .models import CreativeUnit, MeetingRequest, MeetingStatus, Partner, Product, Sector
 from .resources import CreativeUnitResource, ProductResource
 

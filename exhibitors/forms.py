@@ -4,11 +4,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from events.frab import EVENT_DAYS
 from tudoi import clock
 from tudoi.forms import ContactEmailField, PhoneField, one_line
 from tudoi.templatetags.tudoi import long_date
 
-from .meetings import EVENT_DAYS, LAST_SLOT, SLOT_ENDS, PreferredTime
+from .meetings import LAST_SLOT, SLOT_ENDS, PreferredTime
 from .models import BuyerChannel, MeetingRequest, OrderSize, Sector
 
 
@@ -19,6 +20,29 @@ def _max_length(name: str) -> int:
 class SectorCheckboxes(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.name  # in the active language, with modeltranslation's fallback
+
+
+class SlotField(forms.ChoiceField):
+    """One of the fair's slots as "2026-01-10/afternoon", a whole day as "2026-01-10", or "" (no preference).
+
+    Only the slots still ahead are offered (the form sets `choices`), but any slot of the fair is a valid value, so
+    that one which has passed since the page was loaded is refused by the form with a message that says so, not
+    with "Select a valid choice"."""
+
+    def valid_value(self, value):
+        return value == "" or parse_slot(value) is not None
+
+
+def parse_slot(value: str) -> tuple[date, str] | None:
+    """(day, slot) of a slot value (slot "" for a whole day), or None when it is not one of the fair's."""
+    day_text, _sep, time_slot = value.partition("/")
+    try:
+        day = date.fromisoformat(day_text)
+    except ValueError:
+        return None
+    if day not in EVENT_DAYS or (time_slot and time_slot not in PreferredTime.values):
+        return None
+    return day, time_slot
 
 
 class MeetingRequestForm(forms.Form):
@@ -73,16 +97,8 @@ class MeetingRequestForm(forms.Form):
         help_text=_("What you are looking for: products, quantities, deadlines, markets."),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
-    preferred_day = forms.TypedChoiceField(
-        label=_("Preferred day"),
-        coerce=date.fromisoformat,
-        empty_value=None,
-        required=False,
-        widget=forms.RadioSelect,
-    )
-    preferred_time = forms.ChoiceField(
+    preferred_slot = SlotField(
         label=_("Preferred time"),
-        choices=[("", _("No preference")), *PreferredTime.choices],
         required=False,
         widget=forms.RadioSelect,
     )
@@ -92,28 +108,43 @@ class MeetingRequestForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
+    # What `exhibitors.meetings.create_meeting_request` takes from the form (the slot is split into day and time).
+    MEETING_FIELDS = (
+        *("buyer_name", "organisation", "channel", "sectors", "order_size", "email", "phone", "message"),
+        *("preferred_day", "preferred_time"),
+    )
+
     def __init__(self, *args, sectors=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sectors"].queryset = sectors if sectors is not None else Sector.objects.published()
-        # Labels made now, in the language of the page: "Thứ Bảy, 10/01/2026" or "Saturday 10 January 2026".
-        # Only slots still ahead are offered: a day whose last slot has ended is gone (tudoi.clock.now()).
+        # Only the slots still ahead are offered (tudoi.clock.now()): at 15:00 on the first day, that day's morning
+        # is gone. Labels made now, in the language of the page: "Thứ Bảy, 10/01/2026 – Buổi chiều (13:30–17:00)".
         self.now = timezone.localtime(clock.now())
-        self.fields["preferred_day"].choices = [
-            ("", _("No preference")),
-            *((day.isoformat(), long_date(day)) for day in EVENT_DAYS if self._slot_ahead(day, LAST_SLOT)),
-        ]
+        choices = [("", _("No preference"))]
+        for day in EVENT_DAYS:
+            if not self._slot_ahead(day, LAST_SLOT):
+                continue
+            choices.append((day.isoformat(), _("%(day)s – any time") % {"day": long_date(day)}))
+            choices += [
+                (f"{day.isoformat()}/{value}", _("%(day)s – %(time)s") % {"day": long_date(day), "time": label})
+                for value, label in PreferredTime.choices
+                if self._slot_ahead(day, value)
+            ]
+        self.fields["preferred_slot"].choices = choices
 
     def _slot_ahead(self, day, time_slot: str) -> bool:
-        return self.now < datetime.combine(day, SLOT_ENDS[time_slot], tzinfo=self.now.tzinfo)
+        return self.now < datetime.combine(day, SLOT_ENDS[time_slot or LAST_SLOT], tzinfo=self.now.tzinfo)
+
+    def clean_preferred_slot(self):
+        value = self.cleaned_data["preferred_slot"]
+        if value and not self._slot_ahead(*parse_slot(value)):
+            raise forms.ValidationError(_("This time has already passed: choose a later one."), code="past_slot")
+        return value
 
     def clean(self):
         cleaned_data = super().clean()
-        day, time_slot = cleaned_data.get("preferred_day"), cleaned_data.get("preferred_time")
-        if day and time_slot and not self._slot_ahead(day, time_slot):
-            self.add_error(
-                "preferred_time",
-                forms.ValidationError(_("This time has already passed: choose a later one."), code="past_slot"),
-            )
+        day, time_slot = parse_slot(cleaned_data.get("preferred_slot") or "") or (None, "")
+        cleaned_data["preferred_day"], cleaned_data["preferred_time"] = day, time_slot
         return cleaned_data
 
     def visible_fields(self):

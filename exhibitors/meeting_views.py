@@ -57,4 +57,4 @@ def meet(request, slug):
 
 def _request_fields(form: MeetingRequestForm) -> dict:
     data = form.cleaned_data
-    return {name: data[name] for name in form.fields if name != "subject"}
+    return {name: data[name] for name in form.MEETING_FIELDS}

@@ -19,9 +19,6 @@ from tudoi.web import site_url
 
 from .models import CreativeUnit, MeetingRequest, Sector
 
-# The two days of the fair, when buyers and units can meet.
-EVENT_DAYS = (date(2026, 1, 10), date(2026, 1, 11))
-
 
 class PreferredTime(models.TextChoices):
     """The slots a buyer may prefer, by the fair's opening hours. `MeetingRequest.preferred_time` stores the value

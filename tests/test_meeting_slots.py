@@ -1,5 +1,7 @@
 """The meeting request form offers only the time slots still ahead, by the site's clock."""
 
+from datetime import date
+
 import pytest
 
 from exhibitors.models import MeetingRequest
@@ -13,6 +15,7 @@ pytestmark = pytest.mark.django_db
     [
         ("2026-01-05T10:00:00+07:00", ["2026-01-10", "2026-01-11"]),
         ("2026-01-10T15:00:00+07:00", ["2026-01-10", "2026-01-11"]),
+        ("2026-01-10T17:30:00+07:00", ["2026-01-10", "2026-01-11"]),
         ("2026-01-10T21:30:00+07:00", ["2026-01-11"]),
         ("2026-01-12T09:00:00+07:00", []),
     ],
@@ -22,7 +25,8 @@ def test_only_days_with_a_slot_ahead_are_offered(client, unit, monkeypatch, now,
 
     form = client.get(meet_url(unit, "en")).context["form"]
 
-    assert [value for value, _label in form.fields["preferred_day"].choices if value] == days
+    offered = [value for value, _label in form.fields["preferred_slot"].choices if value]
+    assert sorted({value.partition("/")[0] for value in offered}) == days
 
 
 @pytest.mark.parametrize(
@@ -44,13 +48,25 @@ def test_a_slot_that_has_passed_is_refused_in_the_visitor_language(
 
     morning = client.post(
         meet_url(unit, language),
-        buyer(sectors=[sector.pk], preferred_day="2026-01-10", preferred_time="morning"),
+        buyer(sectors=[sector.pk], preferred_slot="2026-01-10/morning"),
     )
     evening = client.post(
         meet_url(unit, language),
-        buyer(sectors=[sector.pk], preferred_day="2026-01-10", preferred_time="evening", email="b@example.vn"),
+        buyer(sectors=[sector.pk], preferred_slot="2026-01-10/evening", email="b@example.vn"),
     )
 
     assert morning.status_code == 200 and message in morning.content.decode()
     assert evening.status_code == 302
-    assert list(MeetingRequest.objects.values_list("preferred_time", flat=True)) == ["evening"]
+    assert list(MeetingRequest.objects.values_list("preferred_day", "preferred_time")) == [
+        (date(2026, 1, 10), "evening")
+    ]
+
+
+def test_the_afternoon_of_a_day_already_under_way_is_offered_and_its_morning_is_not(client, unit, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("TUDOI_NOW", "2026-01-10T15:00:00+07:00")
+
+    form = client.get(meet_url(unit, "en")).context["form"]
+
+    offered = [value for value, _label in form.fields["preferred_slot"].choices]
+    assert "2026-01-10/afternoon" in offered and "2026-01-10/evening" in offered
+    assert "2026-01-10/morning" not in offered

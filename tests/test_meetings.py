@@ -59,8 +59,7 @@ def buyer(**changes) -> dict:
         "email": "anh@quaviet.example.vn",
         "phone": "+84 912 345 678",
         "message": "Chúng tôi cần 500 bộ ấm chén men lam cho quà Tết.",
-        "preferred_day": "2026-01-10",
-        "preferred_time": "afternoon",
+        "preferred_slot": "2026-01-10/afternoon",
         "subject": "",
         **changes,
     }
@@ -194,7 +193,7 @@ def test_valid_request_is_stored_with_its_sectors_and_language(client, unit, sec
 
 @pytest.mark.django_db
 def test_request_without_the_optional_fields_is_stored(client, unit):
-    data = buyer(order_size="", phone="", preferred_day="", preferred_time="")
+    data = buyer(order_size="", phone="", preferred_slot="")
 
     response = client.post(meet_url(unit, "vi"), data)
 
@@ -394,7 +393,9 @@ def test_rate_limit_behind_a_proxy_counts_the_forwarded_client_address(unit, set
     ],
 )
 def test_invalid_input_shows_errors_in_the_page_language_and_keeps_what_was_typed(client, unit, language, errors):
-    data = buyer(organisation="", email="anh@", message="Tôi muốn đặt hàng <b>gấp</b>", preferred_time="evening")
+    data = buyer(
+        organisation="", email="anh@", message="Tôi muốn đặt hàng <b>gấp</b>", preferred_slot="2026-01-11/evening"
+    )
 
     response = client.post(meet_url(unit, language), data)
 
@@ -405,7 +406,7 @@ def test_invalid_input_shows_errors_in_the_page_language_and_keeps_what_was_type
     assert document.find(".//input[@name='buyer_name']").get("value") == "Trần Minh Anh"
     assert document.find(".//input[@name='email']").get("value") == "anh@"
     assert document.find(".//textarea[@name='message']").text.strip() == "Tôi muốn đặt hàng <b>gấp</b>"
-    assert document.find(".//input[@name='preferred_time'][@checked]").get("value") == "evening"
+    assert document.find(".//input[@name='preferred_slot'][@checked]").get("value") == "2026-01-11/evening"
     assert document.find(".//select[@name='channel']/option[@selected]").get("value") == "gifts"
     assert not MeetingRequest.objects.exists()
     assert mail.outbox == []
@@ -423,9 +424,9 @@ def test_invalid_input_shows_errors_in_the_page_language_and_keeps_what_was_type
         ("phone", "gọi tôi nhé", "Please give a phone number of digits"),
         ("channel", "robot", "Select a valid choice. robot is not one of the available choices."),
         ("order_size", "huge", "Select a valid choice."),
-        ("preferred_day", "2026-01-12", "Select a valid choice."),
-        ("preferred_day", "not-a-date", "Select a valid choice."),
-        ("preferred_time", "midnight", "Select a valid choice."),
+        ("preferred_slot", "2026-01-12", "Select a valid choice."),
+        ("preferred_slot", "not-a-date", "Select a valid choice."),
+        ("preferred_slot", "2026-01-10/midnight", "Select a valid choice."),
         ("sectors", "999999", "Please choose sectors from the list."),
         ("sectors", "abc", "Please choose sectors from the list."),
         ("buyer_name", "An\x00", "Null characters are not allowed."),
@@ -462,7 +463,7 @@ def test_a_draft_sector_cannot_be_chosen(client, unit):
     "data",
     [
         {},
-        {"buyer_name": ["a", "b"], "sectors": ["1", "x", ""], "preferred_day": ["2026-01-10", "2026-01-11"]},
+        {"buyer_name": ["a", "b"], "sectors": ["1", "x", ""], "preferred_slot": ["2026-01-10", "2026-01-11"]},
         {"csrfmiddlewaretoken": "x", "subject": ""},
         dict.fromkeys(buyer(), "\u202e\ufeff\x7f" * 50),
     ],
