@@ -73,14 +73,15 @@ def calendar_sessions(queryset: QuerySet | None = None) -> QuerySet:
     )
 
 
-def _uid_host() -> str:
-    # Fixed, not the request's host: a UID must stay the same whatever address the calendar was fetched from.
+def uid_host() -> str:
+    # Fixed, not the request's host: a UID (or a feed entry's id) must stay the same whatever address it was fetched
+    # from.
     return urlsplit(settings.TUDOI_SITE_URL).hostname or "tuhoisangtao.local"
 
 
 def session_uid(session: Session) -> str:
     """Stable across renames and languages: a client updates its copy instead of adding a second one."""
-    return f"session-{session.pk}@{_uid_host()}"
+    return f"session-{session.pk}@{uid_host()}"
 
 
 def session_location(session: Session) -> str:

@@ -4,11 +4,13 @@ from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
-from tudoi.web import site_url
+from tudoi.web import page_number, site_url
 
+from .calendars import uid_host
 from .models import Session, SessionChange
 
 FEED_LENGTH = 50
@@ -28,6 +30,18 @@ class ChangeListView(ListView):
 
     def get_queryset(self):
         return published_changes()
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number out of range shows the nearest page with a notice, as the other lists do, not a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        number, self.page_notice = page_number(self.request.GET.get(self.page_kwarg), paginator.num_pages)
+        page = paginator.page(number)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)  # paginates, which sets page_notice
+        context["page_notice"] = self.page_notice
+        return context
 
 
 class ChangesFeed(Feed):
@@ -61,7 +75,9 @@ class ChangesFeed(Feed):
         return site_url() + item.session.get_absolute_url()
 
     def item_guid(self, item):
-        return f"{site_url()}{reverse('events:changes')}#change-{item.pk}"
+        # A tag URI on the fixed host, not the request's: readers recognise an entry whatever address they used. One
+        # per language, since the Vietnamese and English entries differ in text.
+        return f"tag:{uid_host()},2026:programme-change-{item.pk}-{get_language()}"
 
     item_guid_is_permalink = False
 

@@ -15,13 +15,14 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from django_tasks import task
+from modeltranslation.utils import build_localized_fieldname
 
 from tudoi import clock
 from tudoi.mail import mail_quietly, render_email
 from tudoi.models import Status
 from tudoi.web import site_url, site_url_override
 
-from .models import Session, SessionChange, StatusChange
+from .models import Session, SessionChange, StatusChange, Venue
 
 logger = logging.getLogger(__name__)
 
@@ -35,20 +36,29 @@ def previous_state(session: Session) -> dict | None:
         return None
     return (
         Session.objects.filter(pk=session.pk)
-        .values("status", "starts_at", "ends_at", "venue_id", "is_cancelled")
+        .values(
+            "status",
+            "starts_at",
+            "ends_at",
+            "venue_id",
+            "is_cancelled",
+            "registration_opens_at",
+            "registration_closes_at",
+        )
         .first()
     )
 
 
 def follow_time(session: Session, before: dict | None) -> None:
-    """When the start moves, the registration window moves with it (before the save)."""
+    """When the start moves, the registration window moves with it (before the save). A bound given a new value in
+    the same save (an organiser who moves the session and sets the window) is left as given."""
     if before is None or before["starts_at"] == session.starts_at:
         return
     delta = session.starts_at - before["starts_at"]
-    if session.registration_opens_at is not None:
-        session.registration_opens_at += delta
-    if session.registration_closes_at is not None:
-        session.registration_closes_at += delta
+    for name in ("registration_opens_at", "registration_closes_at"):
+        value = getattr(session, name)
+        if value is not None and value == before[name]:
+            setattr(session, name, value + delta)
 
 
 def record(session: Session, before: dict | None) -> SessionChange | None:
@@ -130,22 +140,42 @@ def send_change_notice(registration, change: SessionChange) -> None:
     message.send()
 
 
-def latest_change_at():
-    """An annotation: when the session last changed (None when it never did), to skip the query for the change
-    itself on the pages of the many sessions that never moved."""
-    return Subquery(
-        SessionChange.objects.filter(session=OuterRef("pk")).order_by("-changed_at").values("changed_at")[:1]
-    )
+# What the session page reads of the latest change, and the names of the venues it shows, in each language.
+_LATEST = ("pk", "changed_at", "old_starts_at", "old_ends_at", "new_starts_at", "new_ends_at", "status_change")
+_VENUE_NAMES = tuple(build_localized_fieldname("name", code) for code in settings.MODELTRANSLATION_LANGUAGES)
+
+
+def latest_change_annotations() -> dict:
+    """Annotations (`.annotate(**latest_change_annotations())`) carrying each session's latest change, so that the
+    session page shows it without a query of its own: `latest_change_pk` is None for a session that never changed."""
+    latest = SessionChange.objects.filter(session=OuterRef("pk")).order_by("-changed_at", "-pk")
+    lookups = [*_LATEST, "old_venue_id", "new_venue_id"]
+    lookups += [f"{end}_venue__{name}" for end in ("old", "new") for name in _VENUE_NAMES]
+    return {"latest_change_" + lookup.replace("__", "_"): Subquery(latest.values(lookup)[:1]) for lookup in lookups}
+
+
+def _annotated_change(session: Session) -> SessionChange:
+    """The latest change, rebuilt from the annotations of `latest_change_annotations()`."""
+    values = {name: getattr(session, f"latest_change_{name}") for name in _LATEST}
+    change = SessionChange(session=session, **values)
+    for end in ("old", "new"):
+        venue_id = getattr(session, f"latest_change_{end}_venue_id")
+        if venue_id == session.venue_id:
+            venue = session.venue
+        else:
+            names = {name: getattr(session, f"latest_change_{end}_venue_{name}") for name in _VENUE_NAMES}
+            venue = Venue(pk=venue_id, **names)
+        setattr(change, f"{end}_venue", venue)
+    return change
 
 
 def latest_recent_change(session: Session) -> SessionChange | None:
-    """The change the session page announces: the latest one, while it is recent. `session` may carry the
-    `latest_change_at` annotation, which saves the query when there is nothing recent to announce."""
-    if hasattr(session, "latest_change_at"):
-        changed_at = session.latest_change_at
-        if changed_at is None or clock.now() - changed_at > RECENT:
-            return None
-    change = session.changes.select_related("old_venue", "new_venue").first()
+    """The change the session page announces: the latest one, while it is recent. Without the annotations of
+    `latest_change_annotations()` on `session`, one query reads it."""
+    if hasattr(session, "latest_change_pk"):
+        change = _annotated_change(session) if session.latest_change_pk is not None else None
+    else:
+        change = session.changes.select_related("old_venue", "new_venue").first()
     if change is None or clock.now() - change.changed_at > RECENT:
         return None
     return change

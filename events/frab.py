@@ -3,6 +3,11 @@
 The shape follows the c3voc schemas kept in tests/schemas/ (JSON Schema draft-06 and the XSD). One dict is built
 and the XML is written from it, so both files always say the same thing. Rooms are venues; a day is each Hanoi
 date with sessions; text is in the active language (Vietnamese where a translation is missing).
+
+A cancelled session is left out (and the version changes). The format has no field for a cancellation, and a
+session missing from a new version is what the apps read as one: EventFahrplan keeps it, flagged cancelled, in its
+list of changes (a title suffix would only show as a new title), and pretalx's export holds only talks still on
+the schedule. The session page, its calendar entry (STATUS:CANCELLED) and /programme/changes/ say it in words.
 """
 
 import hashlib
@@ -154,10 +159,12 @@ def _empty_day(index: int, day: date) -> dict:
 
 
 def build_schedule(sessions: Iterable[Session] | None = None) -> dict:
-    """The schedule.json document. Sessions default to every published one; unpublished ones are always left out."""
+    """The schedule.json document. Sessions default to every published one; unpublished and cancelled ones are
+    always left out."""
     sessions = calendar_sessions() if sessions is None else sessions
     sessions = sorted(
-        (s for s in sessions if s.is_public), key=lambda s: (s.starts_at, s.venue.order, s.venue.name, s.title, s.pk)
+        (s for s in sessions if s.is_public and not s.is_cancelled),
+        key=lambda s: (s.starts_at, s.venue.order, s.venue.name, s.title, s.pk),
     )
     venues = sorted({s.venue.pk: s.venue for s in sessions}.values(), key=lambda v: (v.order, v.name, v.pk))
     venue_rank = {venue.pk: rank for rank, venue in enumerate(venues)}

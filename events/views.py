@@ -14,7 +14,7 @@ from exhibitors.models import CreativeUnit, Sector
 from tudoi import clock
 from tudoi.web import site_url
 
-from .changes import latest_change_at, latest_recent_change
+from .changes import latest_change_annotations, latest_recent_change
 from .models import DeliveryLanguage, Session, SessionKind, Speaker, Venue
 from .registration import registration_state
 
@@ -132,7 +132,7 @@ class SessionDetailView(DetailView):
             Session.objects.published()
             .select_related("venue")
             .with_seats_taken()
-            .annotate(latest_change_at=latest_change_at())
+            .annotate(**latest_change_annotations())
             .prefetch_related(
                 Prefetch("speakers", queryset=Speaker.objects.published()),
                 Prefetch("host_units", queryset=CreativeUnit.objects.published()),

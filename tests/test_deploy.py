@@ -41,6 +41,7 @@ def production_env(**overrides: str | None) -> dict[str, str]:
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="tudoi.example.org",
         DJANGO_CSRF_TRUSTED_ORIGINS="https://tudoi.example.org",
+        TUDOI_SITE_URL="https://tudoi.example.org",
     )
     for name, value in overrides.items():
         if value is None:
@@ -94,6 +95,16 @@ def test_deploy_check_warns_about_a_frozen_clock():
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "tudoi.W001" in output
+
+
+def test_deploy_check_warns_when_the_site_address_is_not_set():
+    env = production_env(TUDOI_SITE_URL=None)
+
+    result = run_python("manage.py", "check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "tudoi.W002" in output and "TUDOI_SITE_URL" in output
 
 
 @pytest.mark.parametrize("debug", ["0", None], ids=["debug-0", "debug-unset"])

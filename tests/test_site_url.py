@@ -4,10 +4,11 @@ to itself); when it is set, it wins."""
 import re
 
 import pytest
+import zxingcpp
 from django.test import Client
 
 from tests import factories
-from tests.test_agenda import star
+from tests.test_agenda import parse, png_of, star, svg_modules
 from tudoi.models import Status
 
 HOST = "tudoi.test:8401"
@@ -45,6 +46,20 @@ def test_without_a_site_url_canonical_og_and_agenda_links_use_the_request_host(s
     assert share is not None
     assert f'href="webcal://{HOST}/{language}/programme/shared/' in agenda
     assert "127.0.0.1:8000" not in agenda and "127.0.0.1:8000" not in page
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_without_a_site_url_the_agenda_qr_code_opens_the_share_link_on_the_request_host(settings, session, language):
+    settings.TUDOI_SITE_URL = ""
+    client = Client(HTTP_HOST=HOST)
+    star(client, "session", session.pk)
+
+    agenda = parse(client.get(f"/{language}/programme/my/"))
+    qr = client.get(agenda.find(".//figure[@class='agenda-qr']/img").get("src"))
+
+    (decoded,) = [result.text for result in zxingcpp.read_barcodes(png_of(svg_modules(qr.content)))]
+    assert re.fullmatch(rf"http://{re.escape(HOST)}/{language}/programme/shared/[^/]+/", decoded)
+    assert agenda.find(f".//a[@href='{decoded}']") is not None
 
 
 def test_a_configured_site_url_wins_over_the_request_host(settings, session):
