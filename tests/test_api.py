@@ -463,13 +463,13 @@ def test_an_unchanged_resource_answers_304_to_if_none_match(client, path):
     etag = first["ETag"]
     assert first.status_code == 200
     assert etag.startswith('W/"')
-    assert first["Cache-Control"] == "public, max-age=300"
+    assert first["Cache-Control"] == "public, max-age=300, s-maxage=60, stale-while-revalidate=60"
 
     again = client.get(path, headers={"if-none-match": etag})
     assert again.status_code == 304
     assert again.content == b""
     assert again["ETag"] == etag
-    assert again["Cache-Control"] == "public, max-age=300"
+    assert again["Cache-Control"] == "public, max-age=300, s-maxage=60, stale-while-revalidate=60"
     assert again["Access-Control-Allow-Origin"] == "*"
     assert client.get(path, headers={"if-none-match": f'"other", {etag}'}).status_code == 304
     assert client.get(path, headers={"if-none-match": '"something-else"'}).status_code == 200

@@ -21,6 +21,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from sorl.thumbnail import get_thumbnail
 
 from .models import Status
+from .pagecache import content_changed
 
 LIST_THUMBNAIL = "64x64"
 FORM_PREVIEW = "240x240"
@@ -46,8 +47,12 @@ def image_thumbnail(image, geometry: str = LIST_THUMBNAIL, *, crop: str | None =
 
 
 def _set(queryset: QuerySet, field: str, value) -> int:
-    """Set `field` to `value` where it differs, in one UPDATE; return how many rows changed."""
-    return queryset.exclude(**{field: value}).update(**{field: value, "updated_at": timezone.now()})
+    """Set `field` to `value` where it differs, in one UPDATE (which sends no signal: the cached pages are told);
+    return how many rows changed."""
+    changed = queryset.exclude(**{field: value}).update(**{field: value, "updated_at": timezone.now()})
+    if changed:
+        content_changed()
+    return changed
 
 
 def change_status(modeladmin, request: HttpRequest, queryset: QuerySet, value, field: str = "status") -> int:

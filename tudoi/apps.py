@@ -9,3 +9,6 @@ class TudoiConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deploy checks)
+        from .pagecache import connect_signals
+
+        connect_signals()

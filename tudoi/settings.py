@@ -5,6 +5,7 @@ README). With nothing set, the site runs on SQLite with DEBUG off, so `make run`
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -64,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "tudoi.web.SiteURLMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tudoi.pagecache.PageCacheMiddleware",  # anonymous pages answered here, before sessions and the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,8 +132,17 @@ if REDIS_URL:
     CACHES["thumbnails"] = {**CACHES["default"], "KEY_PREFIX": "tudoi-thumbs", "TIMEOUT": None}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
+    # Without Redis, a folder that every worker process of this machine shares (a per-process memory cache would
+    # let one worker serve a page that another has already seen change).
+    # The test suite keeps it in each process's memory: parallel test processes must not share (and clear) it.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tudoi"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("TUDOI_CACHE_DIR") or str(BASE_DIR / ".cache" / "django"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+        if "pytest" not in sys.modules
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tudoi"},
         "thumbnails": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "tudoi-thumbnails",
@@ -141,6 +152,11 @@ else:
     }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Anonymous pages from the cache (tudoi.pagecache): on unless TUDOI_PAGE_CACHE=0, each page at most this long
+# (and never past the minute of the site's clock in which it was made).
+TUDOI_PAGE_CACHE = os.environ.get("TUDOI_PAGE_CACHE", "1") != "0"
+TUDOI_PAGE_CACHE_SECONDS = 60
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,6 +1,7 @@
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
+from tudoi.pagecache import content_changed
 from tudoi.search import Searchable, reindex
 
 
@@ -12,3 +13,4 @@ class Command(BaseCommand):
             if issubclass(model, Searchable):
                 count = reindex(model, model.search_name_fields, model.search_body_fields)
                 self.stdout.write(f"{model._meta.label}: {count}")
+        content_changed()  # search results and pages are rendered again
