@@ -34,10 +34,10 @@ RUN DJANGO_DEBUG=0 DJANGO_SECRET_KEY=build-only-not-a-secret-build-only-not-a-se
 
 # Run as an unprivileged user. Media is written under /app/media only when no S3 bucket is configured
 # (a single instance with a mounted volume); journalists' press cards always go to /app/private-media (a volume
-# shared by the instances, never served).
+# shared by the instances, never served). Without Redis, the workers share their page cache in /app/.cache.
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin app \
-    && mkdir -p /app/media /app/private-media \
-    && chown app /app/media /app/private-media \
+    && mkdir -p /app/media /app/private-media /app/.cache \
+    && chown app /app/media /app/private-media /app/.cache \
     && chmod 700 /app/private-media
 USER app
 
