@@ -24,8 +24,10 @@ import gzip
 import hashlib
 import logging
 import re
+import threading
 import time
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -33,6 +35,7 @@ from django.core.cache import cache
 from django.core.signals import setting_changed
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_request
@@ -43,6 +46,7 @@ from .web import request_origin
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pages:generation"
+FORMAT = 2  # of `Page`: a release that changes it must not read what the one before stored
 # Content lives in these apps; the models listed in VISITOR_MODELS are what visitors send (a registration moves a
 # seat count, which the minute's expiry shows soon enough, and must not empty the cache at every sign-up).
 CONTENT_APPS = {"events", "exhibitors", "exhibitions", "press"}
@@ -57,13 +61,15 @@ MAX_AGE = re.compile(r"(?<![-\w])max-age=(\d+)")
 
 @dataclass(frozen=True)
 class Page:
+    """A stored answer: its body (and gzip body), and for each the complete headers, made once when stored."""
+
     status: int
-    headers: tuple[tuple[str, str], ...]
     body: bytes
     gzipped: bytes | None
+    headers: dict[str, tuple[str, str]]  # Django's own header store: lower-case name -> (name, value)
+    gzip_headers: dict[str, tuple[str, str]] | None
     etag: str
     last_modified: float
-    browser_max_age: int
 
 
 def enabled() -> bool:
@@ -118,7 +124,7 @@ def _key(request, generation: str) -> str | None:
     language = "" if LANGUAGE_PREFIX.match(path) else get_language_from_request(request)
     minute = int(clock.now().timestamp() // 60)
     digest = hashlib.sha256(f"{origin}|{language}|{path}".encode()).hexdigest()[:32]
-    return f"pages:{generation}:{minute}:{digest}"
+    return f"pages:{FORMAT}:{generation}:{minute}:{digest}"
 
 
 def _anonymous_get(request) -> bool:
@@ -143,20 +149,27 @@ def _storable(response) -> bool:
 
 def _page_of(response) -> Page:
     body = response.content
-    content_type = response.get("Content-Type", "")
+    etag = response.get("ETag") or f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    last_modified = float(int(time.time()))
     gzipped = None
-    if len(body) > 512 and COMPRESSIBLE.match(content_type):
+    if len(body) > 512 and COMPRESSIBLE.match(response.get("Content-Type", "")):
         gzipped = gzip.compress(body, compresslevel=6, mtime=0)
-    headers = tuple((name, value) for name, value in response.items() if name.lower() not in NOT_STORED)
-    return Page(
-        status=response.status_code,
-        headers=headers,
-        body=body,
-        gzipped=gzipped,
-        etag=response.get("ETag") or f'"{hashlib.sha256(body).hexdigest()[:32]}"',
-        last_modified=float(int(time.time())),
-        browser_max_age=int(match[1]) if (match := MAX_AGE.search(response.get("Cache-Control", ""))) else 0,
-    )
+    view_max_age = int(match[1]) if (match := MAX_AGE.search(response.get("Cache-Control", ""))) else 0
+    common = HttpResponse()  # Django validates the headers once, here
+    del common["Content-Type"]
+    for name, value in response.items():
+        if name.lower() not in NOT_STORED:
+            common[name] = value
+    common["Last-Modified"] = http_date(last_modified)
+    common["Cache-Control"] = _cache_control(view_max_age, max_age())
+    if gzipped is not None:
+        patch_vary_headers(common, ("Accept-Encoding",))
+    plain = {**common.headers._store}
+    plain["etag"] = ("ETag", etag)
+    packed = None
+    if gzipped is not None:
+        packed = {**plain, "etag": ("ETag", _gzip_etag(etag)), "content-encoding": ("Content-Encoding", "gzip")}
+    return Page(response.status_code, body, gzipped, plain, packed, etag, last_modified)
 
 
 def _not_modified(request, page: Page) -> bool:
@@ -173,46 +186,43 @@ def _gzip_etag(etag: str) -> str:
     return etag[:-1] + '-gzip"'
 
 
-def _cache_control(page: Page, seconds: int) -> str:
+def _cache_control(view_max_age: int, seconds: int) -> str:
     """The view's own browser lifetime (a calendar file: five minutes), else "revalidate at once"; shared caches
     (a CDN) keep the page no longer than this cache does, and may serve it stale while they fetch it again."""
-    return f"public, max-age={page.browser_max_age}, s-maxage={seconds}, stale-while-revalidate={seconds}"
+    return f"public, max-age={view_max_age}, s-maxage={seconds}, stale-while-revalidate={seconds}"
 
 
-def _accepts_gzip(request) -> bool:
-    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
-
-
-def _respond(request, page: Page, *, hit: bool):
-    from django.http import HttpResponse
-
-    seconds = max_age()
-    use_gzip = page.gzipped is not None and _accepts_gzip(request)
+def _respond(request, page: Page, *, hit: bool) -> HttpResponse:
+    use_gzip = page.gzipped is not None and "gzip" in request.headers.get("Accept-Encoding", "").lower()
+    headers = page.gzip_headers if use_gzip else page.headers
     if _not_modified(request, page):
         response = HttpResponse(status=304)
-        for name, value in page.headers:
-            if name.lower() != "content-type":
-                response[name] = value
-        del response["Content-Type"]
+        response.headers._store = {name: pair for name, pair in headers.items() if name != "content-type"}
     else:
-        response = HttpResponse(page.gzipped if use_gzip else page.body, status=page.status)
-        for name, value in page.headers:
-            response[name] = value
-        if use_gzip:
-            response["Content-Encoding"] = "gzip"
-        if request.method == "HEAD":
-            length = len(response.content)
-            response.content = b""
-            response["Content-Length"] = str(length)
-        else:
-            response["Content-Length"] = str(len(response.content))
-    response["ETag"] = _gzip_etag(page.etag) if use_gzip else page.etag
-    response["Last-Modified"] = http_date(page.last_modified)
-    response["Cache-Control"] = _cache_control(page, seconds)
-    if page.gzipped is not None:
-        patch_vary_headers(response, ("Accept-Encoding",))
-    response["X-Cache"] = "hit" if hit else "miss"
+        body = page.gzipped if use_gzip else page.body
+        response = HttpResponse(b"" if request.method == "HEAD" else body, status=page.status)
+        # Copied as they were validated when stored: setting a dozen headers one by one would cost a third of a hit.
+        response.headers._store = {**headers, "content-length": ("Content-Length", str(len(body)))}
+    response.headers._store["x-cache"] = ("X-Cache", "hit" if hit else "miss")
     return response
+
+
+# The pages this process served last, under the same keys: a hit then costs one small read of the shared cache
+# (the generation, which every process must see move) instead of reading and unpickling the page. A key names
+# its generation and minute, so an entry here is never staler than the shared one.
+_recent: OrderedDict[str, Page] = OrderedDict()
+RECENT_PAGES = 200
+
+
+_recent_lock = threading.Lock()  # threaded workers
+
+
+def _remember(key: str, page: Page) -> None:
+    with _recent_lock:
+        _recent[key] = page
+        _recent.move_to_end(key)
+        while len(_recent) > RECENT_PAGES:
+            _recent.popitem(last=False)
 
 
 class PageCacheMiddleware:
@@ -225,16 +235,18 @@ class PageCacheMiddleware:
         try:
             generation = cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None) or "none"
             key = _key(request, generation)
-            page = cache.get(key) if key else None
+            page = (_recent.get(key) or cache.get(key)) if key else None
         except Exception:  # the cache fails open: render as if nothing were cached
             logger.warning("Page cache unavailable", exc_info=True)
             key, page = None, None
         if page is not None:
+            _remember(key, page)
             return _respond(request, page, hit=True)
         response = self.get_response(request)
         if key is None or not _storable(response):
             return response
         page = _page_of(response)
+        _remember(key, page)
         try:
             cache.set(key, page, max_age())
         except Exception:
