@@ -243,3 +243,12 @@ def test_the_page_cache_can_be_turned_off(site, settings):
     response = Client().get("/en/programme/")
 
     assert response.status_code == 200 and "X-Cache" not in response
+
+
+def test_a_head_request_gets_the_headers_of_the_cached_page_without_its_body(site):
+    page = Client().get("/en/programme/")
+
+    head = Client().head("/en/programme/")
+
+    assert (head.status_code, head["X-Cache"], head.content) == (200, "hit", b"")
+    assert head["Content-Length"] == str(len(page.content)) and head["ETag"] == page["ETag"]
