@@ -83,6 +83,7 @@ class Speaker(Slugged, Publishable, Searchable):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     bio = models.TextField(_("biography"), blank=True)
     photo = SafeImageField(_("photo"), upload_to=UploadTo("speakers"), blank=True)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
 
     class Meta:
         ordering = ["name"]
@@ -171,6 +172,7 @@ class Session(Slugged, Publishable, Searchable):
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
     image = SafeImageField(_("image"), upload_to=UploadTo("sessions"), blank=True)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
     is_highlight = models.BooleanField(_("highlight on the home page"), default=False)
     is_cancelled = models.BooleanField(
         _("cancelled"),

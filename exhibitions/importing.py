@@ -35,6 +35,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageDraw
 
+from tudoi import renditions
 from tudoi.images import reencode_image
 from tudoi.models import Status
 from tudoi.text import fold, nfc
@@ -755,6 +756,7 @@ def apply_import(plan: Plan) -> Plan:
     except BaseException:
         for name in written:
             storage.delete(name)
+            renditions.delete_made_from(storage, name)
         raise
     return plan
 

@@ -29,6 +29,7 @@ class Exhibition(Slugged, Publishable):
     organisers = models.TextField(_("organisers"), blank=True)
     supporters = models.TextField(_("supported by"), blank=True)
     image = SafeImageField(_("image"), upload_to=UploadTo("exhibitions"), blank=True)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
 
     class Meta:
         ordering = ["starts_on", "title"]
@@ -59,6 +60,7 @@ class Artist(Slugged, Publishable, Searchable):
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     photo = SafeImageField(_("photo"), upload_to=UploadTo("artists"), blank=True)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
 
     class Meta:
         ordering = ["name"]
@@ -145,6 +147,7 @@ class Artwork(Slugged, Publishable, Searchable):
         help_text=_("A fuller description of the image for blind visitors."),
     )
     image = SafeImageField(_("image"), upload_to=UploadTo("artworks"), blank=True)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
     credit = models.CharField(_("credit"), max_length=300, blank=True)
     rights = models.CharField(_("rights"), max_length=300, blank=True)
 

@@ -1,8 +1,8 @@
 """The exhibition and its catalogue, one work, one artist, and the printable wall labels.
 
 Only published works of a published exhibition are ever shown, and only published artists are named. Every page
-runs a fixed number of queries whatever the size of the catalogue; images are always renditions (sorl-thumbnail),
-never the uploaded originals.
+runs a fixed number of queries whatever the size of the catalogue; images are always renditions made when
+they were saved (tudoi/renditions.py), never the uploaded originals.
 """
 
 import io

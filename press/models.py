@@ -54,6 +54,7 @@ class PressRelease(Slugged, Publishable, Searchable):
     summary = models.TextField(_("summary"), max_length=600, blank=True)
     body = models.TextField(_("text"), help_text=_("Plain text; separate paragraphs with an empty line."))
     image = SafeImageField(_("image"), upload_to=UploadTo("press"), blank=True)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
     image_alt = models.CharField(
         _("image description"),
         max_length=300,
@@ -103,6 +104,7 @@ class MediaAsset(Slugged, Publishable):
     kind = models.CharField(_("kind"), max_length=10, choices=AssetKind.choices)
     caption = models.TextField(_("caption"), blank=True)
     image = SafeImageField(_("image"), upload_to=UploadTo("media-kit"), blank=True)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
     document = models.FileField(
         _("document"),
         upload_to=UploadTo("media-kit/documents"),
@@ -145,7 +147,8 @@ class MediaAsset(Slugged, Publishable):
         if not self.image:
             return None
         fmt = "PNG" if self.image.name.lower().endswith(".png") else "JPEG"
-        return rendition(self.image, "1600x1600", format=fmt, quality=85)
+        # Made when the image was saved; the original until `make_renditions` has run for an older row.
+        return rendition(self.image, "1600x1600", format=fmt) or self.image
 
 
 class CoverageLink(Publishable):

@@ -631,7 +631,7 @@ def test_an_empty_limit_or_offset_means_the_default(client):
 
 
 @pytest.mark.django_db
-def test_images_come_as_the_original_and_a_web_size_copy_made_on_first_request(client, settings):
+def test_images_come_as_the_original_and_a_web_size_copy_made_when_saved(client, settings):
     exhibition = ExhibitionFactory(status=PUBLISHED)
     work = ArtworkFactory(
         exhibition=exhibition,
@@ -639,7 +639,8 @@ def test_images_come_as_the_original_and_a_web_size_copy_made_on_first_request(c
         image=ContentFile(png_bytes(size=(2400, 1800)), name="big.png"),
     )
     plain = ArtworkFactory(exhibition=exhibition, status=PUBLISHED, image="")
-    cache_folder = Path(settings.MEDIA_ROOT) / "cache"
+    renditions_folder = Path(settings.MEDIA_ROOT) / "renditions"
+    made = sorted(renditions_folder.rglob("*"))
 
     records = {r["slug"]: r for r in client.get("/api/v1/artworks/").json()["results"]}
 
@@ -647,12 +648,12 @@ def test_images_come_as_the_original_and_a_web_size_copy_made_on_first_request(c
     web = records[work.slug]["image_web"]
     assert web == f"{SITE}/api/v1/artworks/{work.slug}/image/web/"
     assert records[plain.slug]["image_web"] is None
-    assert not cache_folder.exists()  # a list makes no copies
 
     response = client.get(web.removeprefix(SITE))
     assert response.status_code == 302
     location = response["Location"].removeprefix(SITE)
-    assert location.startswith("/media/cache/") and location.endswith(".webp")
+    assert location.startswith("/media/renditions/") and location.endswith(".webp")
+    assert sorted(renditions_folder.rglob("*")) == made  # the requests made no copy
     with Image.open(Path(settings.MEDIA_ROOT) / location.removeprefix("/media/")) as copy:
         assert copy.size == (1600, 1200)
     assert response["Access-Control-Allow-Origin"] == "*"

@@ -17,11 +17,11 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from PIL import Image
-from sorl.thumbnail import get_thumbnail
 
 from exhibitions import importing
 from exhibitions.models import Artist, Artwork, Exhibition
 from tests import factories
+from tudoi import renditions
 from tudoi.models import Status
 
 IMPORT_URL = "/admin/exhibitions/artwork/import/"
@@ -221,8 +221,9 @@ def test_import_stores_images_re_encoded_so_renditions_can_be_made(staff_client,
     assert comment not in data
     with Image.open(io.BytesIO(data)) as picture:
         assert (picture.format, picture.size) == ("JPEG", (60, 40))
-    rendition = get_thumbnail(work.image, "30x30", crop="center")
-    assert (rendition.width, rendition.height) == (30, 30)
+    rendition = renditions.stored(work.image, "200x250c")  # made when the import saved the work
+    assert (rendition.width, rendition.height) == (32, 40)
+    assert work.image.storage.exists(rendition.name)
 
 
 @pytest.mark.django_db
@@ -634,7 +635,7 @@ def test_artwork_changelist_links_to_the_import_and_shows_thumbnails(staff_clien
 
     html = response.content.decode()
     assert f'href="/admin/exhibitions/artwork/import/?exhibition={exhibition.pk}"' in html
-    assert html.count('<img src="/media/cache/') == 4
+    assert html.count('<img src="/media/renditions/') == 4
 
 
 # Admin: alt text before publishing

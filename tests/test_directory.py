@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from events.models import Session, SessionKind, Venue
 from exhibitors.models import CreativeUnit, PriceBand, Product, Sector, UnitKind
 from tests.sitedata import png_bytes
+from tudoi import renditions
 from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -352,7 +353,8 @@ def test_a_valid_filter_still_applies_beside_a_bad_one(client, directory):
 
 
 def make_units(count: int, *, sectors: list[Sector], logo: str) -> None:
-    """`count` published units in bulk (bulk_create skips save(), so the search columns are filled by hand)."""
+    """`count` published units in bulk (bulk_create skips save(), so the search columns and the logo's renditions
+    are made by hand)."""
     start = CreativeUnit.objects.count()
     units = []
     for i in range(start, start + count):
@@ -370,6 +372,7 @@ def make_units(count: int, *, sectors: list[Sector], logo: str) -> None:
             status=PUBLISHED,
         )
         new.refresh_search_columns()
+        renditions.ensure(new)
         units.append(new)
     created = CreativeUnit.objects.bulk_create(units)
     through = CreativeUnit.sectors.through

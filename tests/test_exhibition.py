@@ -307,7 +307,7 @@ def test_exhibition_json_ld_is_an_exhibition_event(client, show):
     assert data["location"]["address"]["streetAddress"] == "2 Lê Thái Tổ, Hoàn Kiếm, Hanoi"
     assert data["location"]["geo"] == {"@type": "GeoCoordinates", "latitude": 21.0312, "longitude": 105.8519}
     assert [o["name"] for o in data["organizer"]] == ["UNESCO", "Hanoi Department of Culture and Sports"]
-    assert data["image"].startswith(f"{SITE}/media/cache/") and data["image"].endswith(".webp")
+    assert data["image"].startswith(f"{SITE}/media/renditions/") and data["image"].endswith(".webp")
     assert data["description"] == "An exhibition of illustrations"
 
 
@@ -438,7 +438,7 @@ def test_the_main_image_is_eager_described_and_zoomable_without_the_original(cli
         document.find(f".//*[@id='{described_by}']"), "unicode"
     )
     zoom = next(a for a in document.iter("a") if "Zoom" in "".join(a.itertext()))
-    assert zoom.get("href").startswith("/media/cache/") and zoom.get("href").endswith(".webp")
+    assert zoom.get("href").startswith("/media/renditions/") and zoom.get("href").endswith(".webp")
     assert work.image.url not in page
 
 
@@ -449,7 +449,7 @@ def test_work_page_star_and_open_graph_image(client, show):
     assert '<form class="star-form" method="post" action="/en/programme/my/star/"' in page
     assert f'name="item" value="artwork:{work.pk}"' in page
     og_image = re.search(r'<meta property="og:image" content="([^"]+)">', page)[1]
-    assert og_image.startswith(f"{SITE}/media/cache/") and og_image.endswith(".webp")
+    assert og_image.startswith(f"{SITE}/media/renditions/") and og_image.endswith(".webp")
 
 
 def test_work_json_ld_is_a_visual_artwork(client, show):
@@ -465,7 +465,7 @@ def test_work_json_ld_is_a_visual_artwork(client, show):
     assert data["width"] == {"@type": "QuantitativeValue", "value": 50.0, "unitCode": "CMT", "unitText": "cm"}
     assert data["height"]["value"] == 62.5
     assert data["url"] == f"{SITE}{work_url(work, 'en')}"
-    assert data["image"].startswith(f"{SITE}/media/cache/")
+    assert data["image"].startswith(f"{SITE}/media/renditions/")
     assert data["creditText"] == "© The artist 2, 2025"
     assert data["copyrightNotice"] == "Copyright the artist."
 
@@ -582,7 +582,7 @@ def test_every_image_is_a_rendition_with_alt_size_and_srcset(client, show):
             for attribute in ("alt", "width", "height", "srcset"):
                 assert img.get(attribute), (path, attribute, img.attrib)
             urls = [img.get("src")] + [part.split()[0] for part in img.get("srcset").split(",")]
-            assert all(url.startswith("/media/cache/") and url.endswith(".webp") for url in urls), urls
+            assert all(url.startswith("/media/renditions/") and url.endswith(".webp") for url in urls), urls
         for element in document.iter():
             for attribute in ("src", "srcset", "href", "content"):
                 value = element.get(attribute) or ""

@@ -18,8 +18,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
-from sorl.thumbnail import get_thumbnail
 
+from . import renditions
 from .models import Status
 from .pagecache import content_changed
 
@@ -28,22 +28,21 @@ FORM_PREVIEW = "240x240"
 
 
 def image_thumbnail(image, geometry: str = LIST_THUMBNAIL, *, crop: str | None = "center") -> SafeString | None:
-    """An <img> of a small rendition of `image` (a FieldFile), or None when there is no image.
+    """An <img> of a small rendition of `image` (a FieldFile) fitting in `geometry`, or None when there is no image.
 
-    A missing or unreadable file must not break an admin page: it gets a plain link to the original instead.
+    The smallest rendition made when the image was saved (tudoi/renditions.py) that fills the box, shown whole
+    (`crop` is no longer used); when there is none (an unreadable file, or `make_renditions` not run yet) the admin
+    page gets a plain link to the original instead.
     """
     if not image:
         return None
-    try:
-        thumbnail = get_thumbnail(image, geometry, **({"crop": crop} if crop else {}))
-        return format_html(
-            '<img src="{}" width="{}" height="{}" alt="" loading="lazy" decoding="async">',
-            thumbnail.url,
-            thumbnail.width,
-            thumbnail.height,
-        )
-    except Exception:
+    found = renditions.thumbnail(image, int(geometry.split("x")[0]))
+    if found is None:
         return format_html('<a href="{}">{}</a>', image.url, image.name)
+    thumbnail, width, height = found
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="" loading="lazy" decoding="async">', thumbnail.url, width, height
+    )
 
 
 def _set(queryset: QuerySet, field: str, value) -> int:

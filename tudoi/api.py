@@ -419,8 +419,8 @@ def detail_view(request, resource: str, key: str):
 
 @api_view
 def image_view(request, resource: str, key: str, field: str):
-    """A redirect to the web-size copy of a record's image, made on the first request (never in a list, where
-    making a hundred copies at once could take seconds), then served from the media storage."""
+    """A redirect to the web-size copy of a record's image, made when the image was saved (tudoi/renditions.py) and
+    served from the media storage."""
     try:
         found = _resource(resource)
     except LookupError:
@@ -680,7 +680,7 @@ def openapi() -> dict:
                     "operationId": f"image_{resource.name}",
                     "tags": [resource.title],
                     "summary": f"The web-size copy of an image of one of the {resource.title.lower()}",
-                    "description": "Made on the first request, then kept: WebP, at most 1600 pixels on its "
+                    "description": "Made when the image was saved: WebP, at most 1600 pixels on its "
                     "longer side. The record's `<field>_web` gives this address.",
                     "parameters": [
                         key_parameter,

@@ -10,5 +10,7 @@ class TudoiConfig(AppConfig):
     def ready(self):
         from . import checks  # noqa: F401  (registers the deploy checks)
         from .pagecache import connect_signals
+        from .renditions import connect as connect_renditions
 
         connect_signals()
+        connect_renditions()  # images get their renditions when they are saved

@@ -1,4 +1,4 @@
-"""Images: upload validation and re-encoding, and renditions through sorl-thumbnail.
+"""Images: upload validation and re-encoding, and the stored renditions (made on save by tudoi/renditions.py).
 
 Every accepted upload is decoded and written out again by Pillow, so what is stored is a plain JPEG, PNG or
 WebP with no metadata and nothing hidden after the image data (an HTML or script "polyglot" loses its
@@ -20,8 +20,8 @@ from django.utils.deconstruct import deconstructible
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
-from sorl.thumbnail import get_thumbnail
 
+from . import renditions
 from .text import slugify_vi
 
 logger = logging.getLogger(__name__)
@@ -149,22 +149,25 @@ class UploadTo:
         return isinstance(other, UploadTo) and other.folder == self.folder
 
 
-def rendition(image, geometry: str, **options):
-    """A sorl-thumbnail rendition of `image` that fits in `geometry` (WebP unless `format` says otherwise; never
-    larger than the original, THUMBNAIL_UPSCALE being off), or None when there is no image or it cannot be read:
-    a missing or broken file costs the picture, never the page."""
+def rendition(image, geometry: str, *, crop=None, format: str = "WEBP", **ignored):
+    """The stored rendition of `image` for a sorl-style geometry ("1200", "1200x630" with crop="center", format
+    "JPEG"): an object with url, width and height, or None when there is no image or no such rendition was made.
+
+    It only reads the row (tudoi/renditions.py makes the copies when the image is saved): no query, no image work,
+    whatever the request. `quality` and other options are those of the registry, not of the caller.
+    """
     if not image:
         return None
-    options.setdefault("format", "WEBP")
-    try:
-        thumbnail = get_thumbnail(image, geometry, **options)
-    except Exception:
-        logger.exception("No rendition of %s", image)
-        return None
-    return thumbnail if thumbnail and thumbnail.width else None
+    key = renditions.key_for(geometry, crop=crop, fmt=format)
+    found = renditions.stored(image, key)
+    if found is None:
+        logger.warning("No stored rendition %s of %s: run manage.py make_renditions", key, image.name)
+    return found
 
 
 def rendition_url(image, geometry: str, **options) -> str:
-    """The address of `rendition(image, geometry, **options)`, or ""."""
+    """The address of `rendition(image, geometry, **options)`; the original's when none is stored yet; or ""."""
+    if not image:
+        return ""
     found = rendition(image, geometry, **options)
-    return found.url if found else ""
+    return found.url if found else image.url

@@ -119,7 +119,7 @@ def test_the_zoom_link_opens_a_large_rendition(live_server, page, console_errors
     page.goto(f"{live_server.url}/vi/exhibitions/chat-dia-phuong/tac-pham-1/")
     link = page.get_by_role("link", name="Phóng to: mở ảnh cỡ lớn")
     href = link.get_attribute("href")
-    assert href.startswith("/media/cache/") and href.endswith(".webp")
+    assert href.startswith("/media/renditions/") and href.endswith(".webp")
 
     link.press("Enter")
     page.wait_for_url(f"**{href}")

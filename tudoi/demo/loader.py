@@ -11,6 +11,7 @@ from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, Product, Sector
 from press.models import CoverageLink, MediaAsset, PressContact, PressRelease
 from tudoi.models import Status
+from tudoi.renditions import make_missing, remembering
 from tudoi.text import slugify_vi
 
 from . import exhibition as X
@@ -59,10 +60,14 @@ class Report:
         return rows
 
 
+# The demo draws the same pictures every time, so their renditions are encoded once per process (a few MB).
+_RENDITIONS: dict = {}
+
+
 def load_demo() -> Report:
     """Create or bring up to date every piece of demo content; a second run changes nothing."""
     sync = Sync()
-    with translation.override("vi"), transaction.atomic():
+    with translation.override("vi"), remembering(_RENDITIONS), transaction.atomic():
         sectors = _sectors(sync)
         units = _units(sync, sectors)
         venues = _venues(sync)
@@ -71,6 +76,9 @@ def load_demo() -> Report:
         _exhibition(sync, venues[HO_GUOM_CENTRE])
         _partners(sync)
         _press(sync)
+        # Each image saved above got its renditions; rows that were already up to date (a second run, or a
+        # database from before the renditions) get theirs here, so that no page has to fall back to an original.
+        make_missing()
     with translation.override("en"):
         totals = {str(m._meta.verbose_name_plural).capitalize(): m._default_manager.count() for m in MODELS}
     return Report(sync, totals)

@@ -10,7 +10,8 @@ from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, pgettext
-from sorl.thumbnail import get_thumbnail
+
+from tudoi import renditions
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -63,10 +64,12 @@ def clock(value) -> str:
     return f"{timezone.localtime(value):%H:%M}"
 
 
-def _rendition(image, width: int, ratio: tuple[int, int] | None):
-    geometry = f"{width}x{round(width * ratio[1] / ratio[0])}" if ratio else f"{width}"
-    options = {"crop": "center"} if ratio else {}
-    return get_thumbnail(image, geometry, format="WEBP", quality=80, **options)
+def _pick(available: dict, width: int):
+    """The stored rendition for a wanted width: that width, else the narrowest wider one, else the widest."""
+    if width in available:
+        return available[width]
+    wider = [w for w in available if w > width]
+    return available[min(wider)] if wider else available[max(available)]
 
 
 @register.simple_tag
@@ -81,33 +84,38 @@ def picture(
 ):
     """An <img> of resized WebP renditions with srcset, width and height (so nothing jumps while loading).
 
-    `ratio` like "4:3" crops to that shape; `widths` like "160,320" picks the rendition widths.
+    `ratio` like "4:3" crops to that shape; `widths` like "160,320" picks the rendition widths. The renditions were
+    made when the image was saved (tudoi/renditions.py); this reads them from the row the page already has: no
+    query and no image work. Without stored renditions (a row from before `make_renditions`), the original file.
     """
     if not image:
         return ""
     wanted = tuple(int(w) for w in widths.split(",")) if widths else DEFAULT_WIDTHS
     shape = tuple(int(part) for part in ratio.split(":")) if ratio else None
-    try:
-        renditions = [_rendition(image, width, shape) for width in wanted]
-    except Exception:  # a missing or unreadable source file must not break the page
-        logger.exception("No rendition for %s", image)
-        return ""
-    renditions = [r for r in renditions if r and r.width]
-    if not renditions:
-        return ""
-    unique = {r.width: r for r in renditions}  # a small source yields the same rendition for several widths
+    available = renditions.stored_shape(image, shape)
+    extra = format_html(
+        "{}{}",
+        format_html(' class="{}"', css_class) if css_class else "",
+        mark_safe(' loading="lazy"') if lazy else "",
+    )
+    if not available:
+        logger.warning("No stored renditions of %s: run manage.py make_renditions", image.name)
+        found = renditions.entry(image)
+        size = format_html(' width="{}" height="{}"', *found["size"]) if found and not shape else ""
+        return format_html('<img src="{}"{} alt="{}"{} decoding="async">', image.url, size, alt, extra)
+    chosen = [_pick(available, width) for width in wanted]
+    unique = {r.width: r for r in chosen}  # a small source yields the same rendition for several widths
     srcset = format_html_join(", ", "{} {}w", ((r.url, w) for w, r in sorted(unique.items())))
-    default = renditions[len(renditions) // 2] if len(renditions) > 1 else renditions[0]
+    default = chosen[len(chosen) // 2] if len(chosen) > 1 else chosen[0]
     return format_html(
-        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}{} decoding="async">',
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{} decoding="async">',
         default.url,
         srcset,
         sizes,
         default.width,
         default.height,
         alt,
-        format_html(' class="{}"', css_class) if css_class else "",
-        mark_safe(' loading="lazy"') if lazy else "",
+        extra,
     )
 
 
