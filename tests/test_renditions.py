@@ -17,7 +17,6 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
-from sorl.thumbnail import default as sorl_default
 
 from exhibitions.models import Artwork
 from exhibitors.models import Partner
@@ -63,7 +62,7 @@ def sizes_on_disk(obj, field: str) -> dict[str, tuple[str, tuple[int, int]]]:
 
 @contextlib.contextmanager
 def no_image_work():
-    """Within: any attempt to make a rendition (ours or sorl-thumbnail's) fails the test."""
+    """Within: any attempt to make a rendition  fails the test."""
 
     def refuse(*args, **kwargs):
         raise AssertionError("a rendition was made during a request")
@@ -71,7 +70,6 @@ def no_image_work():
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(renditions, "make", refuse)
         patch.setattr(renditions, "_encode", refuse)
-        patch.setattr(sorl_default.backend, "get_thumbnail", refuse)
         yield
 
 

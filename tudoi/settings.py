@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
-    "sorl.thumbnail",
     "import_export",
     "axes",
     "csp",
@@ -112,7 +111,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set (shared by several app instances), local memory otherwise. django-redis
+# Cache: Redis when REDIS_URL is set (shared by several app instances), a folder otherwise. django-redis
 # with IGNORE_EXCEPTIONS and short socket timeouts fails open: a Redis outage slows nothing and breaks no page.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -129,7 +128,6 @@ if REDIS_URL:
             },
         }
     }
-    CACHES["thumbnails"] = {**CACHES["default"], "KEY_PREFIX": "tudoi-thumbs", "TIMEOUT": None}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     # Without Redis, a folder that every worker process of this machine shares (a per-process memory cache would
@@ -143,12 +141,6 @@ else:
         }
         if "pytest" not in sys.modules
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tudoi"},
-        "thumbnails": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "tudoi-thumbnails",
-            "TIMEOUT": None,
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
-        },
     }
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -243,14 +235,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TUDOI_IMAGE_MAX_BYTES = int(os.environ.get("TUDOI_IMAGE_MAX_BYTES", 15 * 1024 * 1024))
 TUDOI_IMAGE_MAX_PIXELS = int(os.environ.get("TUDOI_IMAGE_MAX_PIXELS", 40_000_000))
-
-# Renditions: sorl-thumbnail keeps what it knows about each rendition in the database and in its own cache
-# alias, so that a page of fifty images runs no extra queries once the cache is warm.
-THUMBNAIL_CACHE = "thumbnails"
-THUMBNAIL_PRESERVE_FORMAT = False
-THUMBNAIL_FORMAT = "WEBP"
-THUMBNAIL_QUALITY = 82
-THUMBNAIL_UPSCALE = False
 
 # Background tasks (django-tasks, the backport of Django 6's framework). The database backend keeps the queue in
 # the site's own database, so SQLite and PostgreSQL both work and a task is queued in the same transaction as the
