@@ -11,7 +11,7 @@ DEMO_NOW ?= 2026-01-10T15:30:00+07:00
 # built once). TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
 
-.PHONY: run dev demo-data test check format install messages compile demo clean
+.PHONY: run dev demo-data test bench check format install messages compile demo clean
 
 $(STAMP): pyproject.toml tools/requirements.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -26,9 +26,10 @@ install: $(STAMP)
 compile: $(STAMP)
 	DJANGO_DEBUG=1 $(BIN)/python manage.py compile_catalogues
 
-# `make run` shows the site as visitors see it: DEBUG off (the site's own 404 and 500 pages), static files from
-# WhiteNoise after collectstatic, uploaded images served for the demo, plain http on this machine, e-mails printed
-# in the terminal (open the confirmation links from there), and beside the server the worker that sends them.
+# `make run` shows the site as visitors see it, served as in production by gunicorn with gunicorn.conf.py (threaded
+# workers): DEBUG off (the site's own 404 and 500 pages), static files from WhiteNoise after collectstatic, uploaded
+# images served for the demo, plain http on this machine, e-mails printed in the terminal (open the confirmation
+# links from there), and beside the server the worker that sends them.
 SECRET := $(VENV)/demo-secret-key
 RUN_ENV = DJANGO_SECRET_KEY="$$(cat $(SECRET))" DJANGO_ALLOWED_HOSTS="localhost,127.0.0.1,[::1],$(HOST)" \
 	DJANGO_HTTPS=0 TUDOI_SERVE_MEDIA=1 DJANGO_EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend \
@@ -46,7 +47,7 @@ run: demo-data $(SECRET)
 	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "Serving http://$(HOST):$(PORT)/ and the admin at http://$(HOST):$(PORT)/admin/ (demo clock: $(DEMO_NOW)); stop with Ctrl+C."
 	$(RUN_ENV) $(BIN)/python manage.py db_worker --interval 2 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(RUN_ENV) $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/gunicorn -c gunicorn.conf.py --bind $(HOST):$(PORT) tudoi.wsgi:application
 
 # `make dev`: the same content with DEBUG on, Django's error pages and reloading on code changes (server and worker).
 dev: demo-data
@@ -58,6 +59,11 @@ dev: demo-data
 test: compile
 	DJANGO_DEBUG=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing." >&2; exit 1; fi; exit $$rc
+
+# `make bench`: requests per second of the busiest pages, uncached and cached, next to the same bytes served as a
+# static file, and their queries (tools/bench.py; about 5 minutes; needs wrk). Steadier: BENCH_ARGS="--rounds 3".
+bench: compile
+	$(BIN)/python tools/bench.py --now $(DEMO_NOW) $(BENCH_ARGS)
 
 check: $(STAMP)
 	$(BIN)/ruff check .
