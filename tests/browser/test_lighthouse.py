@@ -31,7 +31,9 @@ def _lighthouse() -> Path:
             pytest.fail(f"TUDOI_REQUIRE_BROWSER=1 but {message}.")
         pytest.skip(message)
     if not CLI.exists():
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=TOOL, check=True, timeout=300)
+        subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], cwd=TOOL, check=True, timeout=300
+        )
     return CLI
 
 
