@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from tudoi.images import rendition_url
-from tudoi.web import absolute
+from tudoi.web import absolute, page_number
 
 from .models import Session, Speaker
 
@@ -21,9 +21,22 @@ def _public_sessions(to_attr: str = "public_sessions") -> Prefetch:
 class SpeakerListView(ListView):
     template_name = "events/speaker_list.html"
     context_object_name = "speakers"
+    paginate_by = 60  # a light page however many people speak
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number out of range shows the nearest page with a notice, as the other lists do.
+        paginator = self.get_paginator(queryset, page_size)
+        number, self.page_notice = page_number(self.request.GET.get(self.page_kwarg), paginator.num_pages)
+        page = paginator.page(number)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)  # paginates, which sets page_notice
+        context["page_notice"] = self.page_notice
+        return context
 
     def get_queryset(self):
-        return Speaker.objects.published().prefetch_related(_public_sessions()).order_by("name")
+        return Speaker.objects.published().order_by("name")
 
 
 class SpeakerDetailView(DetailView):

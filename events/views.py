@@ -4,7 +4,9 @@ from datetime import date, datetime
 from itertools import groupby
 
 from django import forms
-from django.db.models import Prefetch, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +14,7 @@ from django.views.generic import DetailView, TemplateView
 
 from exhibitors.models import CreativeUnit, Sector
 from tudoi import clock
-from tudoi.web import site_url
+from tudoi.web import page_number, site_url
 
 from .changes import latest_change_annotations, latest_recent_change
 from .models import DeliveryLanguage, Session, SessionKind, Speaker, Venue
@@ -60,7 +62,31 @@ class ProgrammeFilterForm(forms.Form):
         return sessions
 
 
+SESSIONS_PER_PAGE = 50  # a busy day is split in pages, each labelled with its hours, so that a page stays light
+
+
+def default_day(days: list[date]) -> date | None:
+    """The day the programme opens on: today while the event is on, else its first day."""
+    today = timezone.localdate(clock.now(), HANOI)
+    if today in days:
+        return today
+    return days[0] if days else None
+
+
+def sessions_by_day(sessions) -> dict[date, int]:
+    """How many of `sessions` start on each day (Hanoi time), counted in the database."""
+    counted = (
+        sessions.order_by()
+        .annotate(day=TruncDate("starts_at", tzinfo=HANOI))
+        .values("day")
+        .annotate(count=Count("pk", distinct=True))
+    )
+    return {row["day"]: row["count"] for row in counted}
+
+
 class ProgrammeView(TemplateView):
+    """One day at a time (today during the event, else the first day), filtered, as a list in pages or a grid."""
+
     template_name = "events/programme.html"
 
     def get_context_data(self, **kwargs):
@@ -70,29 +96,60 @@ class ProgrammeView(TemplateView):
         form = ProgrammeFilterForm(self.request.GET, venues=venues, sectors=sectors)
         form.is_valid()  # fills cleaned_data and errors; invalid values are dropped one by one
         published = Session.objects.published()
-        filtered = form.filter(published).distinct().for_listing().prefetch_related("speakers")
-        sessions = with_registration_states(filtered)
+        filtered = form.filter(published).distinct()
         days = list(published.dates("starts_at", "day"))  # in Hanoi time, the current time zone
-        chosen_day = form.cleaned_data.get("day") if "day" not in form.errors else None
-        if chosen_day:
-            sessions = [s for s in sessions if local_day(s.starts_at) == chosen_day]
-        by_day = [(day, list(group)) for day, group in groupby(sessions, key=lambda s: local_day(s.starts_at))]
+        counts = sessions_by_day(filtered)
+        chosen_day = (form.cleaned_data.get("day") if "day" not in form.errors else None) or default_day(days)
         view = form.cleaned_data.get("view") or "list"
+        sessions = with_registration_states(filtered.on_day(chosen_day).for_listing()) if chosen_day is not None else []
+        # The list is cut in pages on a busy day; the grid (links only) shows the whole day.
+        paginator = Paginator(sessions, SESSIONS_PER_PAGE)
+        number, page_notice = page_number(self.request.GET.get("page"), paginator.num_pages)
+        if not self.request.GET.get("page"):
+            number = current_page(sessions, paginator.per_page, number)
+        page = paginator.page(number) if view == "list" else None
+        shown = list(page.object_list) if page is not None else sessions
         query = self.request.GET.copy()
-        query.pop("day", None)
+        query.pop("page", None)
+        day_query = query.copy()
+        day_query.pop("day", None)
+        query["day"] = chosen_day.isoformat() if chosen_day else ""
         context.update(
             form=form,
             webcal_url=webcal(reverse("events:programme-ics")),
-            days=days,
+            days=[(day, counts.get(day, 0)) for day in days],
             chosen_day=chosen_day,
-            day_tab_query=query.urlencode(),
-            by_day=by_day,
-            grid=[(day, build_grid(day_sessions)) for day, day_sessions in by_day] if view == "grid" else [],
+            day_tab_query=day_query.urlencode(),
+            page=page,
+            page_notice=page_notice,
+            page_query=query.urlencode(),
+            page_hours=page_hours(paginator) if page is not None and paginator.num_pages > 1 else [],
+            by_day=[(chosen_day, shown)] if shown else [],
+            grid=[(chosen_day, build_grid(shown))] if view == "grid" and shown else [],
             view=view,
             session_count=len(sessions),
             is_filtered=any(form.cleaned_data.get(name) for name in ("venue", "type", "sector", "language")),
         )
         return context
+
+
+def current_page(sessions: list[Session], per_page: int, default: int) -> int:
+    """While the day is on, the page with the first session that has not ended (a visitor in the street wants
+    what is on now, not the morning); otherwise `default`."""
+    moment = clock.now()
+    if not sessions or local_day(moment) != local_day(sessions[0].starts_at):
+        return default
+    index = next((i for i, session in enumerate(sessions) if session.ends_at > moment), len(sessions) - 1)
+    return index // per_page + 1
+
+
+def page_hours(paginator: Paginator) -> list[tuple[int, datetime, datetime]]:
+    """Each page of a day's list with the start times of its first and last session, for the page links."""
+    sessions = paginator.object_list
+    return [
+        (number, sessions[start].starts_at, sessions[min(start + paginator.per_page, len(sessions)) - 1].starts_at)
+        for number, start in ((n, (n - 1) * paginator.per_page) for n in paginator.page_range)
+    ]
 
 
 def with_registration_states(sessions, *, moment=None) -> list[Session]:

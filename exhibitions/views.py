@@ -11,8 +11,10 @@ import unicodedata
 
 import segno
 from django import forms
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -20,12 +22,14 @@ from django.views.decorators.http import require_safe
 
 from tudoi import images
 from tudoi.templatetags.tudoi import picture
-from tudoi.web import absolute
+from tudoi.web import absolute, page_number
 
 from .models import Artist, Artwork, Exhibition, Region, Technique
 
 ZOOM_GEOMETRY = "2000x2000"  # the zoom view: at most 2000 pixels on the long side, never the original file
 OPEN_GRAPH_WIDTH = 1200
+WORKS_PER_PAGE = 48  # the catalogue's page: 2, 3 or 4 full rows of cards, and a light page however big the show
+LABELS_PER_PAGE = 24  # four A4 sheets of six labels: each label carries an inline QR code of some 2.5 KB
 EAGER_CARDS = 4  # the first cards of the grid load at once; the rest wait until they are scrolled near
 LONG_DESCRIPTION_ID = "work-long-description"
 
@@ -165,13 +169,25 @@ def exhibition_detail(request, slug):
         works = [work for work in works if work.technique == technique]
     if sort == "artist":
         works = _by_artist(works)
-    _mark_lazy(works)
+    paginator = Paginator(works, WORKS_PER_PAGE)
+    number, page_notice = page_number(request.GET.get("page"), paginator.num_pages)
+    page = paginator.page(number)
+    shown = list(page.object_list)
+    _mark_lazy(shown)
+    query = urlencode([(name, value) for name, value in (("region", region), ("technique", technique)) if value])
+    if sort != "number":
+        query = f"{query}&sort={sort}" if query else f"sort={sort}"
     url = absolute(exhibition.get_absolute_url())
     context = {
         "exhibition": exhibition,
         "venue": exhibition.venue,
         "form": form,
-        "works": works,
+        "works": shown,
+        "matching": len(works),
+        "page": page,
+        "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1),
+        "page_prefix": f"{query}&" if query else "",
+        "page_notice": page_notice,
         "total": len(catalogue),
         "is_filtered": bool(region or technique),
         "sort": sort,
@@ -365,10 +381,18 @@ def qr_svg(url: str) -> str:
 @require_safe
 def wall_labels(request, slug):
     exhibition = _exhibition_or_404(slug)
-    works = _catalogue(exhibition)
+    paginator = Paginator(_catalogue(exhibition), LABELS_PER_PAGE)
+    number, page_notice = page_number(request.GET.get("page"), paginator.num_pages)
+    page = paginator.page(number)
     labels = []
-    for work in works:
+    for work in page.object_list:
         url = absolute(work.get_absolute_url())
         labels.append({"work": work, "artists": list(work.artists.all()), "url": url, "qr": qr_svg(url)})
-    context = {"exhibition": exhibition, "labels": labels}
+    context = {
+        "exhibition": exhibition,
+        "labels": labels,
+        "page": page,
+        "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1),
+        "page_notice": page_notice,
+    }
     return render(request, "exhibitions/wall_labels.html", context)

@@ -327,7 +327,7 @@ def test_embargoed_release_is_nowhere_until_its_time_then_everywhere(client, mon
     page = f"/en/press/{embargoed.slug}/"
 
     def visible() -> dict:
-        sitemap = ElementTree.fromstring(client.get("/sitemap.xml").content)
+        sitemap = ElementTree.fromstring(client.get("/sitemap-press.xml").content)  # the index's press file
         api = client.get("/api/v1/releases/").json()
         return {
             "page": client.get(page).status_code,

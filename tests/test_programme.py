@@ -108,32 +108,52 @@ def main_of(page: str) -> str:
     return page.split("<main", 1)[1].split("</main>", 1)[0]
 
 
-def test_programme_lists_published_sessions_by_day_in_both_languages(client, programme):
+def test_programme_shows_one_day_at_a_time_in_both_languages(client, programme):
     vi = client.get("/vi/programme/").content.decode()
     en = client.get("/en/programme/").content.decode()
 
-    assert titles(vi) == ["Diễn đàn không gian sáng tạo", "Workshop nặn tò he", "Hòa nhạc bên hồ"]
-    assert titles(en) == ["Forum on creative spaces", "Tò he modelling workshop", "Lakeside concert"]
+    # After the event (and before it) the programme opens on its first day; the other day is one link away.
+    assert titles(vi) == ["Diễn đàn không gian sáng tạo", "Workshop nặn tò he"]
+    assert titles(en) == ["Forum on creative spaces", "Tò he modelling workshop"]
     assert re.findall(r'<h2 id="day-\d+"><time datetime="([\d-]+)">([^<]+)</time></h2>', vi) == [
         ("2026-01-10", "Thứ Bảy, 10/01/2026"),
-        ("2026-01-11", "Chủ Nhật, 11/01/2026"),
     ]
-    assert "Saturday 10 January 2026" in en
+    tabs = vi.split('<nav class="day-tabs"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'<a href="\?day=([\d-]+)"( aria-current="page")?>([^<]+)</a>', tabs) == [
+        ("2026-01-10", ' aria-current="page"', "Thứ Bảy, 10/01/2026"),
+        ("2026-01-11", "", "Chủ Nhật, 11/01/2026"),
+    ]
+    assert "Saturday 10 January 2026" in en and "Sunday 11 January 2026" in en
     assert main_of(vi).count("GMT+7") == 1 and main_of(en).count("GMT+7") == 1
     assert "Phiên nháp" not in vi and "Secret draft" not in en
     assert '<time datetime="2026-01-10T09:00:00+07:00">09:00</time>' in vi
+    second = client.get("/en/programme/?day=2026-01-11").content.decode()
+    assert titles(second) == ["Lakeside concert"]
+    assert 'href="?day=2026-01-11" aria-current="page"' in second
+
+
+def test_during_the_event_the_programme_opens_on_today(client, programme, monkeypatch):
+    monkeypatch.setenv("TUDOI_NOW", "2026-01-11T08:00:00+07:00")
+
+    page = client.get("/en/programme/").content.decode()
+
+    assert titles(page) == ["Lakeside concert"]
+    assert 'href="?day=2026-01-11" aria-current="page"' in page
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
         ("day=2026-01-11", ["Lakeside concert"]),
-        ("venue=nha-bat-giac", ["Forum on creative spaces", "Lakeside concert"]),
+        ("venue=nha-bat-giac", ["Forum on creative spaces"]),  # the first day
+        ("venue=nha-bat-giac&day=2026-01-11", ["Lakeside concert"]),
         ("type=workshop", ["Tò he modelling workshop"]),
-        ("sector=thu-cong-my-nghe", ["Forum on creative spaces", "Lakeside concert"]),
+        ("sector=thu-cong-my-nghe", ["Forum on creative spaces"]),
+        ("sector=thu-cong-my-nghe&day=2026-01-11", ["Lakeside concert"]),
         ("language=vi-en", ["Tò he modelling workshop"]),
         ("venue=nha-bat-giac&day=2026-01-10", ["Forum on creative spaces"]),
-        ("sector=thiet-ke&type=performance", ["Lakeside concert"]),
+        ("sector=thiet-ke&type=performance", []),
+        ("sector=thiet-ke&type=performance&day=2026-01-11", ["Lakeside concert"]),
         ("venue=nha-bat-giac&type=workshop", []),
     ],
 )
@@ -150,6 +170,11 @@ def test_filters_survive_a_reload_and_day_tabs_keep_them(client, programme):
     assert '<option value="forum" selected>' in page
     assert 'href="?venue=nha-bat-giac&amp;type=forum&amp;day=2026-01-11"' in page
     assert titles(page) == ["Diễn đàn không gian sáng tạo"]
+    # Each day says how many sessions match the filters there, so a visitor sees where to look.
+    tabs = page.split('<nav class="day-tabs"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'<span class="day-count">\(([^)]+)\)</span>', tabs) == ["1 hoạt động", "0 hoạt động"]
+    # The filters keep the day shown.
+    assert '<input type="hidden" name="day" value="2026-01-10">' in page
 
 
 @pytest.mark.parametrize(
@@ -161,7 +186,7 @@ def test_a_bad_filter_value_is_ignored_with_a_message(client, programme, query):
     assert response.status_code == 200
     page = response.content.decode()
     assert "không hiểu" in page
-    assert len(titles(page)) == 3 or "view" in query
+    assert len(titles(page)) == 2 or "view" in query  # the first day's sessions
 
 
 def test_grid_shows_venues_against_time(client, programme):
@@ -207,6 +232,69 @@ def make_sessions(count: int):
         )
         session.sectors.add(sector)
         session.speakers.add(speaker)
+
+
+@pytest.mark.django_db
+def test_a_busy_day_is_cut_in_pages_named_by_their_hours(client):
+    venue = Venue.objects.create(name_vi="Sân khấu", address_vi="Hồ Gươm", status=PUBLISHED)
+    Session.objects.bulk_create(
+        Session(
+            title_vi=f"Phiên {i:03d}",
+            slug=f"phien-{i}",
+            kind=SessionKind.FORUM,
+            starts_at=at(10, 8) + timedelta(minutes=5 * i),
+            ends_at=at(10, 9) + timedelta(minutes=5 * i),
+            venue=venue,
+            status=PUBLISHED,
+        )
+        for i in range(120)
+    )
+
+    first = client.get("/vi/programme/?type=forum").content.decode()
+    last = client.get("/vi/programme/?type=forum&day=2026-01-10&page=3").content.decode()
+    beyond = client.get("/vi/programme/?type=forum&day=2026-01-10&page=99")
+
+    assert titles(first) == [f"Phiên {i:03d}" for i in range(50)]
+    assert "120 hoạt động · trang 1/3" in first
+    pages = first.split('<nav class="pagination" aria-label="Các trang">', 1)[1].split("</nav>", 1)[0]
+    links = re.findall(
+        r'<a href="([^"]+)"( aria-current="page")?><span class="visually-hidden">Trang (\d): </span>'
+        r"<time[^>]*>([\d:]+)</time>–<time[^>]*>([\d:]+)</time></a>",
+        pages,
+    )
+    assert links == [
+        ("?type=forum&amp;day=2026-01-10&amp;page=1", ' aria-current="page"', "1", "08:00", "12:05"),
+        ("?type=forum&amp;day=2026-01-10&amp;page=2", "", "2", "12:10", "16:15"),
+        ("?type=forum&amp;day=2026-01-10&amp;page=3", "", "3", "16:20", "17:55"),
+    ]
+    assert titles(last) == [f"Phiên {i:03d}" for i in range(100, 120)]
+    assert beyond.status_code == 200
+    assert titles(beyond.content.decode()) == titles(last)
+    assert "Không có trang này; đây là trang cuối." in beyond.content.decode()
+
+
+@pytest.mark.django_db
+def test_during_a_busy_day_the_programme_opens_on_the_page_of_what_is_on_now(client, monkeypatch):
+    venue = Venue.objects.create(name_vi="Sân khấu", address_vi="Hồ Gươm", status=PUBLISHED)
+    Session.objects.bulk_create(
+        Session(
+            title_vi=f"Phiên {i:03d}",
+            slug=f"phien-{i}",
+            kind=SessionKind.FORUM,
+            starts_at=at(10, 8) + timedelta(minutes=5 * i),
+            ends_at=at(10, 9) + timedelta(minutes=5 * i),
+            venue=venue,
+            status=PUBLISHED,
+        )
+        for i in range(120)
+    )
+    monkeypatch.setenv("TUDOI_NOW", "2026-01-10T14:00:00+07:00")  # sessions 61 (13:05–14:05) onwards are not over
+
+    now = client.get("/vi/programme/").content.decode()
+    morning = client.get("/vi/programme/?page=1").content.decode()
+
+    assert titles(now) == [f"Phiên {i:03d}" for i in range(50, 100)]
+    assert titles(morning)[0] == "Phiên 000"
 
 
 @pytest.mark.django_db

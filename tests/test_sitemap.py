@@ -58,19 +58,58 @@ def _site_url(settings):
     settings.TUDOI_SITE_URL = SITE
 
 
-def entries(client) -> dict[str, dict]:
-    """loc → {"lastmod": text, "alternates": {hreflang: href}}."""
+# The sitemaps.org 0.9 index schema (siteindex.xsd, documentation trimmed): /sitemap.xml lists the per-kind files.
+SITEINDEX_XSD = """<?xml version="1.0" encoding="UTF-8"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="http://www.sitemaps.org/schemas/sitemap/0.9"
+    xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" elementFormDefault="qualified">
+  <xsd:element name="sitemapindex">
+    <xsd:complexType><xsd:sequence>
+      <xsd:element name="sitemap" type="tSitemap" maxOccurs="unbounded"/>
+    </xsd:sequence></xsd:complexType>
+  </xsd:element>
+  <xsd:complexType name="tSitemap">
+    <xsd:all>
+      <xsd:element name="loc"><xsd:simpleType><xsd:restriction base="xsd:anyURI">
+        <xsd:minLength value="12"/><xsd:maxLength value="2048"/></xsd:restriction></xsd:simpleType></xsd:element>
+      <xsd:element name="lastmod" minOccurs="0"><xsd:simpleType><xsd:union>
+        <xsd:simpleType><xsd:restriction base="xsd:date"/></xsd:simpleType>
+        <xsd:simpleType><xsd:restriction base="xsd:dateTime"/></xsd:simpleType>
+      </xsd:union></xsd:simpleType></xsd:element>
+    </xsd:all>
+  </xsd:complexType>
+</xsd:schema>
+"""
+
+
+def section_files(client) -> list[str]:
+    """The paths of the files the index /sitemap.xml lists."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)
+    assert root.tag == f"{{{NS['s']}}}sitemapindex"
+    return [
+        loc.removeprefix(SITE) for loc in (s.findtext("s:loc", namespaces=NS) for s in root.findall("s:sitemap", NS))
+    ]
+
+
+def entries(client, schema=None) -> dict[str, dict]:
+    """loc → {"lastmod": text, "alternates": {hreflang: href}}, over every file of the index."""
     result = {}
-    for url in root.findall("s:url", NS):
-        loc = url.findtext("s:loc", namespaces=NS)
-        assert loc not in result, f"{loc} listed twice"
-        result[loc] = {
-            "lastmod": url.findtext("s:lastmod", namespaces=NS),
-            "alternates": {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)},
-        }
+    for path in section_files(client):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response["Content-Type"].startswith("application/xml")
+        if schema is not None:
+            schema.validate(response.content.decode())
+        root = ET.fromstring(response.content)
+        for url in root.findall("s:url", NS):
+            loc = url.findtext("s:loc", namespaces=NS)
+            assert loc not in result, f"{loc} listed twice"
+            result[loc] = {
+                "lastmod": url.findtext("s:lastmod", namespaces=NS),
+                "alternates": {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)},
+                "file": path,
+            }
     return result
 
 
@@ -87,8 +126,31 @@ def test_demo_sitemap_is_valid_lists_every_public_page_in_both_languages_and_eve
     response = client.get("/sitemap.xml")
 
     assert response["Content-Type"].startswith("application/xml")
-    sitemap_schema.validate(response.content.decode())
-    urls = entries(client)
+    xmlschema.XMLSchema(SITEINDEX_XSD).validate(response.content.decode())
+    # One file per kind of page, each valid, each dated by its newest page.
+    assert section_files(client) == [
+        "/sitemap-pages.xml",
+        "/sitemap-programme.xml",
+        "/sitemap-units.xml",
+        "/sitemap-exhibition.xml",
+        "/sitemap-press.xml",
+    ]
+    urls = entries(client, sitemap_schema)
+    index = ET.fromstring(response.content)
+    for item in index.findall("s:sitemap", NS):
+        path = item.findtext("s:loc", namespaces=NS).removeprefix(SITE)
+        newest = max(entry["lastmod"] for entry in urls.values() if entry["file"] == path)
+        assert item.findtext("s:lastmod", namespaces=NS) == newest, path
+    files = {
+        kind: {entry["file"] for loc, entry in urls.items() if re.search(rf"/{kind}/[^/]+/$", loc)}
+        for kind in ("exhibitors", "speakers", "artists", "press")
+    }
+    assert files == {
+        "exhibitors": {"/sitemap-units.xml"},
+        "speakers": {"/sitemap-programme.xml"},
+        "artists": {"/sitemap-exhibition.xml"},
+        "press": {"/sitemap-pages.xml", "/sitemap-press.xml"},  # the fact sheet is one of the site's own pages
+    }
 
     expected = set()
     for path in [
@@ -204,13 +266,16 @@ def test_sitemap_runs_a_fixed_number_of_queries(client, django_assert_max_num_qu
 
     make_site(1)
     with django_assert_max_num_queries(12):
-        small = client.get("/sitemap.xml")
+        small = client.get("/sitemap-units.xml")
     make_site(10)
     cache.clear()
     with django_assert_max_num_queries(12):
-        large = client.get("/sitemap.xml")
+        client.get("/sitemap.xml")
+    with django_assert_max_num_queries(12):
+        large = client.get("/sitemap-units.xml")
     assert large.content.count(b"<url>") > small.content.count(b"<url>")
     assert "max-age" in large["Cache-Control"]
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_robots_txt_allows_all_but_admin_and_personal_pages_and_points_to_the_sitemap(client):

@@ -15,7 +15,7 @@ from xml.sax.saxutils import quoteattr
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
@@ -63,11 +63,31 @@ def _released(release: PressRelease) -> datetime:
     return max(release.updated_at, release.publish_at or release.updated_at)
 
 
-def pages() -> list[Page]:
-    """Every public page, in a fixed number of queries whatever the amount of content."""
+def _objects_pages(objects, changed=None) -> list[Page]:
+    return [Page(_paths(obj.get_absolute_url), changed(obj) if changed else obj.updated_at) for obj in objects]
+
+
+def _newest(objects, changed=lambda obj: obj.updated_at):
+    return max((moment for moment in map(changed, objects) if moment is not None), default=None)
+
+
+def _latest_of(model) -> datetime | None:
+    return model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+
+
+def _programme_pages() -> list[Page]:
     sessions = list(Session.objects.published().only("slug", "updated_at"))
+    speakers = list(Speaker.objects.published().only("slug", "updated_at"))
+    return _objects_pages(sessions) + _objects_pages(speakers)
+
+
+def _unit_pages() -> list[Page]:
     units = list(CreativeUnit.objects.published().only("slug", "updated_at"))
     sectors = list(Sector.objects.published().only("slug", "updated_at"))
+    return _objects_pages(units) + _objects_pages(sectors)
+
+
+def _exhibition_pages() -> list[Page]:
     exhibitions = list(Exhibition.objects.published().only("slug", "updated_at"))
     artworks = list(
         Artwork.objects.published()
@@ -76,20 +96,30 @@ def pages() -> list[Page]:
         .only("slug", "updated_at", "exhibition__slug")
     )
     artists = list(Artist.objects.published().only("slug", "updated_at"))
-    speakers = list(Speaker.objects.published().only("slug", "updated_at"))
+    return _objects_pages(exhibitions) + _objects_pages(artworks) + _objects_pages(artists)
+
+
+def _press_pages() -> list[Page]:
     releases = list(PressRelease.objects.published().only("slug", "updated_at", "publish_at"))
-    partners_changed = Partner.objects.published().aggregate(latest=Max("updated_at"))["latest"]
-    venues_changed = Venue.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+    return _objects_pages(releases, _released)
 
-    def newest(objects, changed=lambda obj: obj.updated_at):
-        return max((changed(obj) for obj in objects), default=None)
 
-    programme_changed = _latest(newest(sessions), venues_changed)
-    units_changed = _latest(newest(units), newest(sectors))
-    press_changed = newest(releases, _released)
-    everything = _latest(
-        programme_changed, units_changed, newest(exhibitions), newest(artworks), partners_changed, press_changed
-    )
+def _fixed_pages(sections: dict[str, list[Page]] | None = None) -> list[Page]:
+    """The site's own pages (home, lists, partners, visit, press room), each dated by the content it shows.
+
+    `sections` (the other sections' pages, when the caller already has them) saves their queries."""
+    sections = sections if sections is not None else {name: make() for name, make in SECTIONS.items() if make}
+    programme = sections.get("programme", [])
+    units = sections.get("units", [])
+    exhibition = sections.get("exhibition", [])
+    press = sections.get("press", [])
+    partners_changed = _latest_of(Partner)
+    venues_changed = _latest_of(Venue)
+    programme_changed = _latest(_newest(programme, lambda page: page.lastmod), venues_changed)
+    units_changed = _newest(units, lambda page: page.lastmod)
+    exhibition_changed = _newest(exhibition, lambda page: page.lastmod)
+    press_changed = _newest(press, lambda page: page.lastmod)
+    everything = _latest(programme_changed, units_changed, exhibition_changed, partners_changed, press_changed)
     fixed = [
         ("home", everything),
         ("events:programme", programme_changed),
@@ -97,7 +127,7 @@ def pages() -> list[Page]:
         ("events:speakers", programme_changed),
         ("exhibitors:directory", units_changed),
         ("partners", partners_changed),
-        ("visit", _latest(venues_changed, newest(exhibitions))),
+        ("visit", _latest(venues_changed, exhibition_changed)),
         ("press:index", press_changed),
         ("press:facts", everything),
     ]
@@ -107,32 +137,42 @@ def pages() -> list[Page]:
             result.append(Page(_paths(lambda name=name: reverse(name)), changed))
         except NoReverseMatch:  # a page that does not exist (yet) is not listed
             continue
-    for objects, changed in (
-        (sessions, None),
-        (units, None),
-        (sectors, None),
-        (exhibitions, None),
-        (artworks, None),
-        (artists, None),
-        (speakers, None),
-        (releases, _released),
-    ):
-        for obj in objects:
-            result.append(Page(_paths(obj.get_absolute_url), changed(obj) if changed else obj.updated_at))
     return result
+
+
+# One file per kind of page (/sitemap-<name>.xml), listed by the index /sitemap.xml: each stays far below the
+# protocol's 50,000 URLs and 50 MB, and a search engine fetches again only the files whose lastmod moved.
+SECTIONS = {
+    "pages": None,  # _fixed_pages: dated by all the others
+    "programme": _programme_pages,
+    "units": _unit_pages,
+    "exhibition": _exhibition_pages,
+    "press": _press_pages,
+}
+
+
+def section_pages(name: str) -> list[Page]:
+    make = SECTIONS[name]
+    return make() if make else _fixed_pages()
+
+
+def pages() -> list[Page]:
+    """Every public page, in a fixed number of queries whatever the amount of content."""
+    sections = {name: make() for name, make in SECTIONS.items() if make}
+    return _fixed_pages(sections) + [page for found in sections.values() for page in found]
 
 
 def _w3c(moment: datetime) -> str:
     return timezone.localtime(moment).replace(microsecond=0).isoformat()
 
 
-def render_sitemap() -> str:
+def render_urlset(found: list[Page]) -> str:
     site = site_url()
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
     ]
-    for page in pages():
+    for page in found:
         alternates = [(language, site + page.paths[language]) for language in LANGUAGES]
         alternates.append(("x-default", site + page.paths[settings.LANGUAGE_CODE]))
         links = "".join(
@@ -146,16 +186,49 @@ def render_sitemap() -> str:
     return "\n".join(lines) + "\n"
 
 
-@require_safe
-def sitemap(request):
-    key = "tudoi:sitemap:" + clock.now().strftime("%Y%m%d%H%M")
+def render_sitemap() -> str:
+    """Every page in one `urlset` (the index and its sections are what is served)."""
+    return render_urlset(pages())
+
+
+def render_index() -> str:
+    """The sitemap index: each section's file with the newest lastmod of its pages."""
+    site = site_url()
+    sections = {name: make() for name, make in SECTIONS.items() if make}
+    sections["pages"] = _fixed_pages(sections)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
+    for name in SECTIONS:
+        loc = quoteattr(site + reverse("sitemap-section", kwargs={"section": name}))[1:-1]
+        newest = _newest(sections[name], lambda page: page.lastmod) if sections[name] else None
+        lastmod = f"<lastmod>{_w3c(newest)}</lastmod>" if newest else ""
+        lines.append(f"<sitemap><loc>{loc}</loc>{lastmod}</sitemap>")
+    lines.append("</sitemapindex>")
+    return "\n".join(lines) + "\n"
+
+
+def _xml_response(key: str, render) -> HttpResponse:
+    key = f"tudoi:sitemap:{key}:" + clock.now().strftime("%Y%m%d%H%M")
     body = cache.get(key)
     if body is None:
-        body = render_sitemap()
+        body = render()
         cache.set(key, body, CACHE_SECONDS)
     response = HttpResponse(body, content_type="application/xml; charset=utf-8")
     response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
     return response
+
+
+@require_safe
+def sitemap(request):
+    """/sitemap.xml: the index of the per-kind files."""
+    return _xml_response("index", render_index)
+
+
+@require_safe
+def sitemap_section(request, section: str):
+    """/sitemap-<section>.xml: the pages of one kind, in both languages."""
+    if section not in SECTIONS:
+        raise Http404
+    return _xml_response(section, lambda: render_urlset(section_pages(section)))
 
 
 PLACEHOLDER = "placeholder"
@@ -203,6 +276,7 @@ SPONSOR_ROLES = (PartnerRole.SPONSOR, PartnerRole.COMPANION)
 SCHEDULED = "https://schema.org/EventScheduled"
 OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
 VIETNAMESE_NAME = "Tụ hội sáng tạo"
+SUB_EVENTS = 12
 
 
 def _iso(moment: datetime) -> str:
@@ -222,9 +296,12 @@ def _organisation(partner: Partner) -> dict:
 
 
 def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[Partner]) -> dict:
-    """schema.org Event for the whole gathering, in the active language: its sessions as `subEvent`s (with their
-    venue selected), the venues as `location`, partners as `organizer` and `sponsor`. Runs no query."""
+    """schema.org Event for the whole gathering, in the active language: its highlighted sessions (at most
+    SUB_EVENTS, so that the home page stays light however big the programme; each session's own page has its full
+    Event) as `subEvent`s (with their venue selected), the venues as `location`, partners as `organizer` and
+    `sponsor`. Runs no query."""
     site = site_url()
+    featured = ([session for session in sessions if session.is_highlight] or sessions)[:SUB_EVENTS]
     starts = min((session.starts_at for session in sessions), default=None)
     ends = max((session.ends_at for session in sessions), default=None)
     organisers = [_organisation(p) for p in partners if p.role in ORGANIZER_ROLES]
@@ -260,6 +337,6 @@ def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[P
                 "eventAttendanceMode": OFFLINE,
                 "location": _short_place(session.venue),
             }
-            for session in sessions
+            for session in featured
         ],
     }

@@ -14,6 +14,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/switch/<str:language>/", views.switch_language, name="switch-language"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
     path("api/v1/", include("tudoi.api")),
     path("admin/", admin.site.urls),
