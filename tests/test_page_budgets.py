@@ -24,6 +24,7 @@ from django.core.files.base import ContentFile
 from django.test import Client, override_settings
 from PIL import Image
 
+from events.frab import EVENT_DAYS
 from events.models import (
     DeliveryLanguage,
     Registration,
@@ -36,6 +37,7 @@ from events.models import (
 from exhibitions.models import Artist, Artwork, Exhibition, Region, Technique
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
 from press.models import CoverageLink, PressContact, PressRelease
+from tests.test_demo import DEMO_MODELS
 from tudoi import renditions
 from tudoi.models import Status
 from tudoi.sitemaps import SUB_EVENTS
@@ -47,26 +49,10 @@ MAX_HTML_BYTES = 100_000
 # Per unit of scale: the demo's amounts, rounded.
 UNITS, SESSIONS, WORKS, ARTISTS, SPEAKERS, RELEASES, COVERAGE = 216, 39, 90, 45, 30, 6, 10
 SECTORS, VENUES, PARTNERS = 8, 5, 24
-DAYS = (date(2026, 1, 10), date(2026, 1, 11))
+DAYS = EVENT_DAYS
 EXHIBITION_SLUG = "chat-dia-phuong"
 DEMO_NOW = "2026-01-10T15:30:00+07:00"
-CLEANUP_ORDER = (
-    SessionChange,
-    Registration,
-    Session,
-    Artwork,
-    Exhibition,
-    Artist,
-    Product,
-    CreativeUnit,
-    Sector,
-    Venue,
-    Speaker,
-    Partner,
-    PressRelease,
-    PressContact,
-    CoverageLink,
-)
+CLEANUP_ORDER = (SessionChange, Registration, *DEMO_MODELS)  # each model before the ones it protects
 
 
 def _png(size=(240, 180), colour="#9b1c1c") -> bytes:
