@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from exhibitors.models import CreativeUnit, Sector
-from tudoi import clock
+from tudoi import clock, fragments
 from tudoi.web import page_number, site_url
 
 from .changes import latest_change_annotations, latest_recent_change
@@ -25,6 +25,11 @@ HANOI = timezone.get_default_timezone()
 
 def local_day(moment: datetime) -> date:
     return timezone.localtime(moment, HANOI).date()
+
+
+# The programme's filters (beside the day and the view) and the lookup of each.
+FILTER_LOOKUPS = {"venue": "venue__slug", "type": "kind", "sector": "sectors__slug", "language": "language"}
+FILTER_NAMES = tuple(FILTER_LOOKUPS)
 
 
 class ProgrammeFilterForm(forms.Form):
@@ -50,12 +55,7 @@ class ProgrammeFilterForm(forms.Form):
     def filter(self, sessions):
         """Apply the valid filters; an invalid value is ignored (and reported by the template)."""
         data = self.cleaned_data
-        for name, lookup in (
-            ("venue", "venue__slug"),
-            ("type", "kind"),
-            ("sector", "sectors__slug"),
-            ("language", "language"),
-        ):
+        for name, lookup in FILTER_LOOKUPS.items():
             value = data.get(name) if name not in self.errors else None
             if value:
                 sessions = sessions.filter(**{lookup: value})
@@ -97,8 +97,12 @@ class ProgrammeView(TemplateView):
         form.is_valid()  # fills cleaned_data and errors; invalid values are dropped one by one
         published = Session.objects.published()
         filtered = form.filter(published).distinct()
-        days = list(published.dates("starts_at", "day"))  # in Hanoi time, the current time zone
-        counts = sessions_by_day(filtered)
+        filters = tuple((name, form.cleaned_data.get(name) or "") for name in FILTER_NAMES if name not in form.errors)
+        days, counts = fragments.remember(  # counted once per content generation and set of filters
+            ("programme-days", *filters),
+            lambda: (list(published.dates("starts_at", "day")), sessions_by_day(filtered)),  # days in Hanoi time
+            self.request,
+        )
         chosen_day = (form.cleaned_data.get("day") if "day" not in form.errors else None) or default_day(days)
         view = form.cleaned_data.get("view") or "list"
         sessions = with_registration_states(filtered.on_day(chosen_day).for_listing()) if chosen_day is not None else []
@@ -128,7 +132,7 @@ class ProgrammeView(TemplateView):
             grid=[(chosen_day, build_grid(shown))] if view == "grid" and shown else [],
             view=view,
             session_count=len(sessions),
-            is_filtered=any(form.cleaned_data.get(name) for name in ("venue", "type", "sector", "language")),
+            is_filtered=any(form.cleaned_data.get(name) for name in FILTER_NAMES),
         )
         return context
 

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from events.models import Session
-from tudoi import images, search
+from tudoi import fragments, images, search
 from tudoi.web import absolute, page_number, site_url
 
 from .directory import FLAGS, Directory, DirectoryFilterForm, by_name, in_sector, label_choices
@@ -29,7 +29,9 @@ def directory(request):
     form = DirectoryFilterForm(data, sectors=sectors)
     form.is_valid()  # fills cleaned_data and errors; values not understood are dropped one by one
     found = Directory(form, sectors)
-    facets = found.facets()
+    # Counted once per content generation and set of filters: many pages of results and visitors share them.
+    params = form.url_query()
+    facets = fragments.remember(("directory-facets", form.query, *sorted(params.items())), found.facets, request)
     label_choices(form, facets)
 
     paginator = Paginator(found.results, UNITS_PER_PAGE)
@@ -37,7 +39,6 @@ def directory(request):
     number, page_notice = page_number(request.GET.get("page"), paginator.num_pages)
     page = paginator.page(number)
 
-    params = form.url_query()
     query_string = urlencode(params)
     context = {
         "form": form,

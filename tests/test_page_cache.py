@@ -227,7 +227,7 @@ def test_a_page_with_a_form_is_never_cached_nor_compressed(site, monkeypatch):
 
 
 def test_the_cache_failing_serves_the_page_all_the_same(site):
-    with mock.patch("tudoi.pagecache.cache") as broken:
+    with mock.patch("tudoi.pagecache.cache") as broken, mock.patch("tudoi.fragments.cache", broken):
         broken.get.side_effect = ConnectionError("cache down")
         broken.get_or_set.side_effect = ConnectionError("cache down")
 

@@ -10,8 +10,11 @@ each counts (other work on the machine only ever slows a round down). With two C
 first and wrk on the second (taskset), so that they do not compete for one core. It prints a Markdown table on
 stdout (progress goes to stderr).
 
-    python tools/bench.py [--duration 3] [--rounds 2] [--connections 16] [--workers 2]
+    python tools/bench.py [--duration 3] [--rounds 2] [--connections 16] [--workers 2] [--sync]
                           [--now 2026-01-10T15:30:00+07:00] [--keep | --folder DIR]
+
+`--sync` serves with sync workers (one request at a time per process, a new connection for each) instead of
+gunicorn.conf.py's threads: the setup in which issue 12 measured the site before its work, for comparing shares.
 
 The figures depend on the machine and on what else runs on it; the ratios to the static twin much less.
 """
@@ -162,10 +165,13 @@ def pinned(cpu: int | None, command: list[str]) -> list[str]:
 
 
 class Server:
-    def __init__(self, env: dict, workers: int, cpu: int | None, logfile: Path):
+    def __init__(self, env: dict, workers: int, cpu: int | None, logfile: Path, sync: bool = False):
         self.port = free_port()
         command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}"]
-        command += ["--workers", str(workers), "tudoi.wsgi:application"]
+        command += ["--workers", str(workers)]
+        if sync:  # gunicorn turns sync into gthread when threads > 1
+            command += ["--worker-class", "sync", "--threads", "1"]
+        command += ["tudoi.wsgi:application"]
         self.logfile = logfile
         with logfile.open("ab") as output:
             self.process = subprocess.Popen(
@@ -230,6 +236,9 @@ def main() -> None:
     )
     parser.add_argument("--connections", type=int, default=16, help="wrk's open connections (default 16)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+    parser.add_argument(
+        "--sync", action="store_true", help="sync workers instead of gunicorn.conf.py's threads (issue 12's setup)"
+    )
     parser.add_argument("--now", default="2026-01-10T15:30:00+07:00", help="the site's clock (TUDOI_NOW)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (database, logs)")
     parser.add_argument(
@@ -307,6 +316,7 @@ def main() -> None:
                 args.workers,
                 server_cpu,
                 folder / f"gunicorn-{mode}.log",
+                sync=args.sync,
             )
             log(f"gunicorn ({mode} pages) on port {server.port}")
             try:
@@ -342,7 +352,8 @@ def main() -> None:
 
     pinning = f"gunicorn on CPU {server_cpu}, wrk on CPU {load_cpu}" if server_cpu is not None else "no pinning"
     print(
-        f"\n`make bench`: gunicorn with gunicorn.conf.py, {args.workers} workers, DEBUG off, SQLite, demo data; "
+        f"\n`make bench`: gunicorn with gunicorn.conf.py, {args.workers} {'sync ' if args.sync else ''}workers, "
+        "DEBUG off, SQLite, demo data; "
         f"`wrk -t1 -c{args.connections} -d{args.duration}s`, best of {args.rounds} rounds; {pinning}; "
         f"{time.strftime('%Y-%m-%d')}.\n"
     )

@@ -40,12 +40,12 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language_from_request
 
-from . import clock
+from .fragments import GENERATION_KEY, minute
+from .fragments import generation as content_generation
 from .web import request_origin
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pages:generation"
 FORMAT = 2  # of `Page`: a release that changes it must not read what the one before stored
 # Content lives in these apps; the models listed in VISITOR_MODELS are what visitors send (a registration moves a
 # seat count, which the minute's expiry shows soon enough, and must not empty the cache at every sign-up).
@@ -122,9 +122,8 @@ def _key(request, generation: str) -> str | None:
         return None
     path = request.get_full_path()
     language = "" if LANGUAGE_PREFIX.match(path) else get_language_from_request(request)
-    minute = int(clock.now().timestamp() // 60)
     digest = hashlib.sha256(f"{origin}|{language}|{path}".encode()).hexdigest()[:32]
-    return f"pages:{FORMAT}:{generation}:{minute}:{digest}"
+    return f"pages:{FORMAT}:{generation}:{minute()}:{digest}"
 
 
 def _anonymous_get(request) -> bool:
@@ -233,7 +232,7 @@ class PageCacheMiddleware:
         if not (enabled() and _anonymous_get(request)):
             return self.get_response(request)
         try:
-            generation = cache.get_or_set(GENERATION_KEY, uuid.uuid4().hex, None) or "none"
+            generation = content_generation(request)
             key = _key(request, generation)
             page = (_recent.get(key) or cache.get(key)) if key else None
         except Exception:  # the cache fails open: render as if nothing were cached

@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
-from tudoi import renditions
+from tudoi import fragments, renditions
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -117,6 +117,31 @@ def picture(
         alt,
         extra,
     )
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name: str, vary_on: list):
+        self.nodelist = nodelist
+        self.name = name
+        self.vary_on = vary_on
+
+    def render(self, context):
+        values = tuple(str(value.resolve(context)) for value in self.vary_on)
+        return fragments.remember(
+            (self.name, *values), lambda: self.nodelist.render(context), request=context.get("request")
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "name" value… %}…{% endfragment %}`: what is inside, made once per content generation and
+    language (and the values named) in each process; see tudoi/fragments.py for what it may show."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError("{% fragment %} takes a quoted name, then the values it varies on")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
