@@ -264,10 +264,12 @@ class NowView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         moment = clock.now()
+        # Cancelled sessions are left out: "next at this venue" must be what will take place there.
+        taking_place = Session.objects.published().filter(is_cancelled=False)
         upcoming = with_registration_states(
-            Session.objects.published().filter(ends_at__gt=moment).select_related("venue"), moment=moment
+            taking_place.filter(ends_at__gt=moment).select_related("venue"), moment=moment
         )
-        first_and_last = Session.objects.published().order_by("starts_at").values_list("starts_at", flat=True)
+        first_and_last = taking_place.order_by("starts_at").values_list("starts_at", flat=True)
         bounds = list(first_and_last[:1]) + list(first_and_last.reverse()[:1])
         venues = []
         for venue, group in groupby(

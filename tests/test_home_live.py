@@ -131,3 +131,15 @@ def test_the_404_page_offers_search_and_the_main_pages(client, language, label):
     assert label in html and f'action="/{language}/search/"' in html
     for path in ("/programme/", "/programme/now/", "/exhibitors/", "/visit/", "/press/"):
         assert f'href="/{language}{path}"' in html
+
+
+def test_the_live_strip_leaves_a_cancelled_session_out(client, monkeypatch, programme):
+    monkeypatch.setenv("TUDOI_NOW", "2026-01-10T15:00:00+07:00")
+    programme["workshop"].is_cancelled = True
+    programme["workshop"].save()
+
+    html = client.get("/en/").content.decode()
+
+    live = html[html.index('class="live-strip"') : html.index("</section>", html.index('class="live-strip"'))]
+    assert programme["workshop"].slug not in live
+    assert programme["talk"].slug in live and programme["sunday"].slug in live

@@ -386,6 +386,17 @@ def test_now_during_a_session(client, programme, monkeypatch):
     assert "Now" not in street and "Tò he modelling workshop" in street
 
 
+def test_now_leaves_a_cancelled_session_out(client, programme, monkeypatch):
+    programme["forum"].is_cancelled = True
+    programme["forum"].save()
+
+    page = now_page(client, monkeypatch, "2026-01-10T10:00:00+07:00")
+
+    octagon = venue_block(page, "Octagonal House")
+    assert "Forum on creative spaces" not in page and ">Now<" not in octagon
+    assert "Lakeside concert" in octagon  # what will take place there next
+
+
 def test_now_between_sessions(client, programme, monkeypatch):
     page = now_page(client, monkeypatch, "2026-01-10T12:00:00+07:00")
 

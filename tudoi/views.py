@@ -143,6 +143,8 @@ LIVE_NEXT = 3  # sessions listed as "next" on the home page when little is on
 def live_state(sessions: list[Session], exhibition) -> dict:
     """Where the event stands by `clock.now()`, for the home page: before (days to go and the opening), during (what is
     on now and next) or after (thanks; the exhibition while it is still open). `sessions` are in time order."""
+    # A cancelled session is neither on now, nor next, nor the opening: the programme and its changes say so.
+    sessions = [session for session in sessions if not session.is_cancelled]
     if not sessions:
         return {"phase": None}
     moment = clock.now()
