@@ -72,8 +72,3 @@ def remember(parts: tuple[Hashable, ...], make: Callable[[], T], request=None) -
         while len(_store) > MAX_ENTRIES:
             _store.popitem(last=False)
     return value
-
-
-def forget_all() -> None:
-    with _lock:
-        _store.clear()
