@@ -1,5 +1,6 @@
 """The programme pages: the schedule by day (list and grid), one session, and what is on now and next."""
 
+import copy
 from datetime import date, datetime
 from itertools import groupby
 
@@ -17,7 +18,7 @@ from tudoi import clock, fragments
 from tudoi.web import page_number, site_url
 
 from .changes import latest_change_annotations, latest_recent_change
-from .models import DeliveryLanguage, Session, SessionKind, Speaker, Venue
+from .models import DeliveryLanguage, Registration, Session, SessionKind, Speaker, Venue
 from .registration import registration_state
 
 HANOI = timezone.get_default_timezone()
@@ -105,7 +106,14 @@ class ProgrammeView(TemplateView):
         )
         chosen_day = (form.cleaned_data.get("day") if "day" not in form.errors else None) or default_day(days)
         view = form.cleaned_data.get("view") or "list"
-        sessions = with_registration_states(filtered.on_day(chosen_day).for_listing()) if chosen_day is not None else []
+        # The day's sessions are content, kept like the cards (tudoi.fragments); their seats are counted at each
+        # request, on copies, since a registration does not move the content generation.
+        listed = fragments.remember(
+            ("programme-listing", chosen_day, *filters),
+            lambda: list(filtered.on_day(chosen_day).for_listing()) if chosen_day is not None else [],
+            self.request,
+        )
+        sessions = with_seats_counted([copy.copy(session) for session in listed])
         # The list is cut in pages on a busy day; the grid (links only) shows the whole day.
         paginator = Paginator(sessions, SESSIONS_PER_PAGE)
         number, page_notice = page_number(self.request.GET.get("page"), paginator.num_pages)
@@ -133,6 +141,8 @@ class ProgrammeView(TemplateView):
             view=view,
             session_count=len(sessions),
             is_filtered=any(form.cleaned_data.get(name) for name in FILTER_NAMES),
+            # The filter fields are kept for values they understood (a finite set), by the values as sent.
+            fields_key=None if form.errors else repr([self.request.GET.get(name, "") for name in form.fields]),
         )
         return context
 
@@ -157,12 +167,22 @@ def page_hours(paginator: Paginator) -> list[tuple[int, datetime, datetime]]:
 
 
 def with_registration_states(sessions, *, moment=None) -> list[Session]:
-    """The sessions, each with its `registration` state, counted in the listing's own query."""
+    """The sessions of a queryset, each with its `registration` state (two queries)."""
+    return with_seats_counted(list(sessions), moment=moment)
+
+
+def with_seats_counted(sessions: list[Session], *, moment=None) -> list[Session]:
+    """Each of the `sessions` (already loaded) with its `registration` state; one query counts the seats taken."""
     moment = moment or clock.now()
-    listed = list(sessions.with_seats_taken(moment))
-    for session in listed:
+    limited = [session.pk for session in sessions if session.capacity is not None]
+    taken = {}
+    if limited:
+        seats = Registration.objects.seats(moment).filter(session__in=limited)
+        taken = dict(seats.order_by().values_list("session").annotate(count=Count("pk")))
+    for session in sessions:
+        session.seats_taken = taken.get(session.pk, 0)
         session.registration = registration_state(session, moment=moment, seats_taken=session.seats_taken)
-    return listed
+    return sessions
 
 
 def webcal(path: str) -> str:

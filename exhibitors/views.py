@@ -29,9 +29,10 @@ def directory(request):
     form = DirectoryFilterForm(data, sectors=sectors)
     form.is_valid()  # fills cleaned_data and errors; values not understood are dropped one by one
     found = Directory(form, sectors)
-    # Counted once per content generation and set of filters: many pages of results and visitors share them.
+    # Counted and listed once per content generation and set of filters (tudoi.fragments): visitors share them.
     params = form.url_query()
-    facets = fragments.remember(("directory-facets", form.query, *sorted(params.items())), found.facets, request)
+    filters = (form.query, *sorted(params.items()))
+    facets = fragments.remember(("directory-facets", *filters), found.facets, request)
     label_choices(form, facets)
 
     paginator = Paginator(found.results, UNITS_PER_PAGE)
@@ -43,7 +44,7 @@ def directory(request):
     context = {
         "form": form,
         "page": page,
-        "units": page.object_list,
+        "units": fragments.remember(("directory-page", *filters, number), lambda: list(page.object_list), request),
         "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1),
         "page_prefix": f"{query_string}&" if query_string else "",
         "page_notice": page_notice,
@@ -53,6 +54,8 @@ def directory(request):
         "shortened": len(typed.strip()) > search.MAX_QUERY_LENGTH,
         "query_ignored": bool(typed.strip()) and not form.query,
         "is_filtered": bool(params),
+        # The fields and their counts, kept for the understood filters; a search or an error renders them afresh.
+        "fields_key": None if form.errors or typed.strip() else urlencode(params),
         "max_length": search.MAX_QUERY_LENGTH,
     }
     return render(request, "exhibitors/directory.html", context)

@@ -64,7 +64,10 @@ def made(monkeypatch) -> list[str]:
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_a_second_render_reuses_the_parts_runs_fewer_queries_and_gives_the_same_bytes(site, language, made):
-    expected = {"exhibitors": {"unit-card", "directory-facets"}, "programme": {"session-card", "programme-days"}}
+    expected = {
+        "exhibitors": {"unit-card", "directory-facets", "directory-page", "directory-fields"},
+        "programme": {"session-card", "star-form", "programme-days", "programme-listing", "programme-fields"},
+    }
     made_at_first = set()
     for path in _pages(site, language):
         with CaptureQueriesContext(connection) as first_queries:
@@ -148,6 +151,25 @@ def test_content_whose_publication_time_passes_shows_within_a_minute(site, monke
     after = Client().get("/en/exhibitors/").content.decode()
 
     assert "2 creative units" in after and "Van Phuc silk" in after and "Peach sponsor" in after
+
+
+def test_each_filter_gets_its_own_fields_and_results(site):
+    other = factories.SectorFactory(name_vi="Thiết kế", name_en="Design", status=PUBLISHED)
+    factories.CreativeUnitFactory(name_en="Lotus studio", primary_sector=other, status=PUBLISHED)
+    session = site["session"]
+    session.venue.status = PUBLISHED
+    session.venue.save()
+    Client().get("/en/exhibitors/")
+    Client().get("/en/programme/?day=2026-01-10")
+
+    design = Client().get(f"/en/exhibitors/?sector={other.slug}").content.decode()
+    venue = Client().get(f"/en/programme/?day=2026-01-10&venue={session.venue.slug}").content.decode()
+    unknown = Client().get("/en/programme/?day=2026-01-10&venue=nowhere").content.decode()
+
+    assert f'<option value="{other.slug}" selected>' in design
+    assert "Lotus studio" in design and "Bat Trang pottery" not in design
+    assert f'<option value="{session.venue.slug}" selected>' in venue and "Lacquer talk" in venue
+    assert "not understood" in unknown and "selected>" not in unknown.split('name="venue"')[1].split("</select>")[0]
 
 
 def test_a_search_or_filter_gets_its_own_counts(site):

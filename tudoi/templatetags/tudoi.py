@@ -126,16 +126,19 @@ class FragmentNode(template.Node):
         self.vary_on = vary_on
 
     def render(self, context):
-        values = tuple(str(value.resolve(context)) for value in self.vary_on)
+        values = [value.resolve(context) for value in self.vary_on]
+        if any(value is None for value in values):  # the view says: not this time
+            return self.nodelist.render(context)
         return fragments.remember(
-            (self.name, *values), lambda: self.nodelist.render(context), request=context.get("request")
+            (self.name, *map(str, values)), lambda: self.nodelist.render(context), request=context.get("request")
         )
 
 
 @register.tag
 def fragment(parser, token):
-    """`{% fragment "name" value… %}…{% endfragment %}`: what is inside, made once per content generation and
-    language (and the values named) in each process; see tudoi/fragments.py for what it may show."""
+    """`{% fragment "name" value… %}…{% endfragment %}`: what is inside, made once per content generation, minute
+    and language (and the values named) in each process; see tudoi/fragments.py for what it may show. A value that
+    is None (set so by a view, e.g. for input it does not want kept) renders it afresh."""
     bits = token.split_contents()
     if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
         raise template.TemplateSyntaxError("{% fragment %} takes a quoted name, then the values it varies on")
