@@ -141,8 +141,12 @@ class ProgrammeView(TemplateView):
             view=view,
             session_count=len(sessions),
             is_filtered=any(form.cleaned_data.get(name) for name in FILTER_NAMES),
-            # The filter fields are kept for values they understood (a finite set), by the values as sent.
+            # The filter fields are kept for values they understood (a finite set), by the values as sent; the
+            # list by its address (the star buttons return to it) and each session's registration state.
             fields_key=None if form.errors else repr([self.request.GET.get(name, "") for name in form.fields]),
+            list_key=None
+            if form.errors
+            else repr((self.request.get_full_path(), [(s.pk, s.registration) for s in shown])),
         )
         return context
 

@@ -65,8 +65,15 @@ def made(monkeypatch) -> list[str]:
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_a_second_render_reuses_the_parts_runs_fewer_queries_and_gives_the_same_bytes(site, language, made):
     expected = {
-        "exhibitors": {"unit-card", "directory-facets", "directory-page", "directory-fields"},
-        "programme": {"session-card", "star-form", "programme-days", "programme-listing", "programme-fields"},
+        "exhibitors": {"unit-card", "directory-facets", "directory-page", "directory-fields", "directory-results"},
+        "programme": {
+            "session-card",
+            "star-form",
+            "programme-days",
+            "programme-listing",
+            "programme-fields",
+            "programme-list",
+        },
     }
     made_at_first = set()
     for path in _pages(site, language):
@@ -193,3 +200,12 @@ def test_when_the_cache_fails_the_page_is_made_afresh(site, made):
     assert response.status_code == 200
     assert "Bat Trang pottery" in response.content.decode()
     assert "unit-card" in made
+
+
+def test_star_buttons_return_to_the_address_they_are_on(site):
+    Client().get("/en/programme/?day=2026-01-10")
+
+    html = Client().get("/en/programme/?day=2026-01-10&from=qr").content.decode()
+
+    assert 'name="next" value="/en/programme/?day=2026-01-10&amp;from=qr"' in html
+    assert 'name="next" value="/en/programme/?day=2026-01-10"' not in html
