@@ -52,12 +52,13 @@ graceful_timeout = 30
 keepalive = 5
 
 # Recycle workers now and then so that a slow leak (memory, or threads held by clients that vanished mid-request)
-# cannot grow for the whole event; the jitter keeps them from all restarting at once. Starting a worker costs a
-# second or two of CPU and a process serves about a thousand cached pages a second: after every 1000 requests (the
-# old figure) it spent much of its time starting again (`make bench` served static files and cached pages about twice
-# as fast with 50,000, about a minute at full speed).
-max_requests = 50_000
-max_requests_jitter = 5_000
+# cannot grow for the whole event; the jitter keeps them from all restarting at once. A restart is not free: the
+# old process drains its connections (kept-alive ones included) for a second or two, then the new one loads the
+# site. After every 1000 requests (the old figure) a process spent much of its time starting again; after 50,000
+# a process serving cached pages at full speed still restarted every half minute and `make bench` rounds that
+# caught a restart lost up to 40 %. 500,000 is several hours of a busy event day, minutes at full speed.
+max_requests = 500_000
+max_requests_jitter = 50_000
 
 # Limits on the request line and headers (gunicorn's defaults, written out): a client cannot make a thread buffer
 # more than about 8 KB of line and 100 headers of 8 KB each.
