@@ -21,7 +21,7 @@ SECTOR_UNITS_SHOWN = 12
 
 
 def directory(request):
-    sectors = list(Sector.objects.published())
+    sectors = fragments.remember(("published-sectors",), lambda: list(Sector.objects.published()), request)
     data = request.GET.copy()
     # Control characters (a NUL from a robot) would make the page invalid HTML when the box shows the query again.
     typed = "".join(ch if ch.isprintable() else " " for ch in data.get("q", ""))
