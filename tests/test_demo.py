@@ -252,3 +252,16 @@ def test_load_demo_failure_leaves_nothing_behind(monkeypatch):
     assert not Sector.objects.exists()
     assert not CreativeUnit.objects.exists()
     assert not Product.objects.exists()
+
+
+def test_load_demo_facts_follow_the_announcement(demo, client):
+    """The event's announcement says "hơn 200 đơn vị" and names the sponsor LOTTE Department Store."""
+    partners = client.get("/en/partners/").content.decode()
+    vietnamese_home = client.get("/vi/").content.decode()
+    english_home = client.get("/en/").content.decode()
+    release_texts = " ".join(PressRelease.objects.values_list("body_vi", flat=True))
+
+    assert "LOTTE Department Store" in partners
+    assert "hơn 200 đơn vị sáng tạo" in vietnamese_home and "khoảng 200" not in vietnamese_home
+    assert "more than 200 creative units" in english_home
+    assert "khoảng 200" not in release_texts

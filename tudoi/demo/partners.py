@@ -100,7 +100,7 @@ PARTNERS = (
         "https://unhabitat.org/",
     ),
     PartnerData(("Honda", "Honda"), R.SPONSOR, SPONSOR_TEXT, "HONDA", "#a1122f"),
-    PartnerData(("LOTTE", "LOTTE"), R.SPONSOR, SPONSOR_TEXT, "LOTTE", "#8a1538"),
+    PartnerData(("LOTTE Department Store", "LOTTE Department Store"), R.SPONSOR, SPONSOR_TEXT, "LOTTE", "#8a1538"),
     PartnerData(("LIXIL", "LIXIL"), R.SPONSOR, SPONSOR_TEXT, "LIXIL", "#2f4a5e"),
     PartnerData(("LG", "LG"), R.SPONSOR, SPONSOR_TEXT, "LG", "#8c1d5b"),
     PartnerData(("Minh Long", "Minh Long"), R.SPONSOR, SPONSOR_TEXT, "Minh Long", "#1d4f91"),

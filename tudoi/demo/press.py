@@ -72,10 +72,10 @@ RELEASES = (
             "Hanoi announces the “Creative Gathering”, the first step towards the Creative Design Festival 2026",
         ),
         (
-            "Ngày 10 và 11/01/2026, khu vực phố đi bộ hồ Hoàn Kiếm sẽ đón khoảng 200 đơn vị sáng tạo trong hai ngày "
+            "Ngày 10 và 11/01/2026, khu vực phố đi bộ hồ Hoàn Kiếm sẽ đón hơn 200 đơn vị sáng tạo trong hai ngày "
             "hội mở màn cho một năm hoạt động sáng tạo của Thủ đô.",
-            "On 10 and 11 January 2026, the Hoàn Kiếm Lake pedestrian zone will welcome around 200 creative units for "
-            "two days that open a year of creative activity in the capital.",
+            "On 10 and 11 January 2026, the Hoàn Kiếm Lake pedestrian zone will welcome more than 200 creative "
+            "units for two days that open a year of creative activity in the capital.",
         ),
         (
             "“Tụ hội Sáng tạo” là chặng khởi đầu của hành trình đến Lễ hội Thiết kế Sáng tạo Hà Nội 2026, dự kiến diễn "

@@ -152,12 +152,12 @@ def _real_units() -> list[UnitData]:
             "design",
             "Gian hàng của giảng viên và học sinh, sinh viên: khăn lụa, thiệp Tết, bao lì xì, túi vải, móc khóa.",
             "A stand by teachers and students: silk scarves, Tết cards, lucky-money envelopes, tote bags and keyrings.",
-            "Trường tham gia Tụ hội Sáng tạo với tư cách một trong khoảng 200 đơn vị thuộc các lĩnh vực công nghiệp "
+            "Trường tham gia Tụ hội Sáng tạo với tư cách một trong hơn 200 đơn vị thuộc các lĩnh vực công nghiệp "
             "văn hóa. Gian hàng của trường bày những sản phẩm do giảng viên và học sinh, sinh viên tự làm: khăn lụa "
             "in hình phụ nữ Việt Nam mặc áo dài, đội khăn chầu áo ngự; thiệp chúc Tết và bao lì xì; túi vải, móc "
             "khóa, huy hiệu mang họa tiết Tết và mười hai con giáp. Hiệu trưởng nhà trường là TS Vũ Tiến Dũng. "
             "Trong số người trưng bày có cả một học viên 16 tuổi của lớp vẽ tranh 3D.",
-            "The college took part in the Creative Gathering as one of around 200 units from the cultural "
+            "The college took part in the Creative Gathering as one of more than 200 units from the cultural "
             "industries. Its stand showed work made by teachers and students: silk scarves printed with "
             "Vietnamese women in áo dài and ceremonial headdresses, New Year cards and lucky-money envelopes, and "
             "tote bags, keyrings and badges with Tết and zodiac motifs. The principal is Dr Vũ Tiến Dũng. Among "
