@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
-from tudoi.web import page_number, site_url
+from tudoi.web import NearestPageMixin, site_url
 
 from .calendars import uid_host
 from .models import Session, SessionChange
@@ -23,25 +23,13 @@ def published_changes():
     )
 
 
-class ChangeListView(ListView):
+class ChangeListView(NearestPageMixin, ListView):
     template_name = "events/changes.html"
     context_object_name = "changes"
     paginate_by = 50
 
     def get_queryset(self):
         return published_changes()
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range shows the nearest page with a notice, as the other lists do, not a 404.
-        paginator = self.get_paginator(queryset, page_size)
-        number, self.page_notice = page_number(self.request.GET.get(self.page_kwarg), paginator.num_pages)
-        page = paginator.page(number)
-        return paginator, page, page.object_list, page.has_other_pages()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)  # paginates, which sets page_notice
-        context["page_notice"] = self.page_notice
-        return context
 
 
 class ChangesFeed(Feed):

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from tudoi.images import rendition_url
-from tudoi.web import absolute, page_number
+from tudoi.web import NearestPageMixin, absolute
 
 from .models import Session, Speaker
 
@@ -18,22 +18,10 @@ def _public_sessions(to_attr: str = "public_sessions") -> Prefetch:
     )
 
 
-class SpeakerListView(ListView):
+class SpeakerListView(NearestPageMixin, ListView):
     template_name = "events/speaker_list.html"
     context_object_name = "speakers"
     paginate_by = 60  # a light page however many people speak
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range shows the nearest page with a notice, as the other lists do.
-        paginator = self.get_paginator(queryset, page_size)
-        number, self.page_notice = page_number(self.request.GET.get(self.page_kwarg), paginator.num_pages)
-        page = paginator.page(number)
-        return paginator, page, page.object_list, page.has_other_pages()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)  # paginates, which sets page_notice
-        context["page_notice"] = self.page_notice
-        return context
 
     def get_queryset(self):
         return Speaker.objects.published().order_by("name")

@@ -11,7 +11,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests import factories
-from tests.test_agenda import PUBLISHED, at, make_session
+from tests.test_agenda import PUBLISHED, at
+from tests.test_page_cache import one_of_each
 from tudoi import fragments
 
 pytestmark = pytest.mark.django_db
@@ -20,22 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def site(settings):
     settings.TUDOI_PAGE_CACHE = False  # every request renders its page
-    sector = factories.SectorFactory(name_vi="Thủ công mỹ nghệ", name_en="Handicrafts", status=PUBLISHED)
-    unit = factories.CreativeUnitFactory(
-        name_vi="Xưởng gốm Bát Tràng", name_en="Bat Trang pottery", primary_sector=sector, status=PUBLISHED
-    )
-    session = make_session("Lacquer talk", at(10, 14), title_vi="Tọa đàm sơn mài", capacity=10)
-    exhibition = factories.ExhibitionFactory(slug="chat-dia-phuong", status=PUBLISHED)
-    work = factories.ArtworkFactory(exhibition=exhibition, title_vi="Phố cổ", title_en="Old quarter", status=PUBLISHED)
-    partner = factories.PartnerFactory(name_vi="Nhà tài trợ Sen", name_en="Lotus sponsor", status=PUBLISHED)
-    return {
-        "sector": sector,
-        "unit": unit,
-        "session": session,
-        "exhibition": exhibition,
-        "work": work,
-        "partner": partner,
-    }
+    return one_of_each(capacity=10)
 
 
 def _pages(site, language: str) -> list[str]:

@@ -17,13 +17,13 @@ pytestmark = pytest.mark.django_db
 PAGES = ["/vi/", "/en/", "/vi/programme/", "/en/programme/", "/vi/exhibitors/", "/en/partners/"]
 
 
-@pytest.fixture
-def site():
+def one_of_each(**session_fields) -> dict:
+    """A published sector, unit, session (14:00 on 10/01), exhibition with a work, and partner, in both languages."""
     sector = factories.SectorFactory(name_vi="Thủ công mỹ nghệ", name_en="Handicrafts", status=PUBLISHED)
     unit = factories.CreativeUnitFactory(
         name_vi="Xưởng gốm Bát Tràng", name_en="Bat Trang pottery", primary_sector=sector, status=PUBLISHED
     )
-    session = make_session("Lacquer talk", at(10, 14), title_vi="Tọa đàm sơn mài", is_highlight=True)
+    session = make_session("Lacquer talk", at(10, 14), title_vi="Tọa đàm sơn mài", **session_fields)
     exhibition = factories.ExhibitionFactory(slug="chat-dia-phuong", status=PUBLISHED)
     work = factories.ArtworkFactory(exhibition=exhibition, title_vi="Phố cổ", title_en="Old quarter", status=PUBLISHED)
     partner = factories.PartnerFactory(name_vi="Nhà tài trợ Sen", name_en="Lotus sponsor", status=PUBLISHED)
@@ -35,6 +35,11 @@ def site():
         "work": work,
         "partner": partner,
     }
+
+
+@pytest.fixture
+def site():
+    return one_of_each(is_highlight=True)
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -234,8 +234,9 @@ def make_sessions(count: int):
         session.speakers.add(speaker)
 
 
-@pytest.mark.django_db
-def test_a_busy_day_is_cut_in_pages_named_by_their_hours(client):
+@pytest.fixture
+def busy_day(db):
+    """120 forums of an hour on 10/01, one every five minutes from 08:00: "Phiên 000" to "Phiên 119"."""
     venue = Venue.objects.create(name_vi="Sân khấu", address_vi="Hồ Gươm", status=PUBLISHED)
     Session.objects.bulk_create(
         Session(
@@ -249,6 +250,9 @@ def test_a_busy_day_is_cut_in_pages_named_by_their_hours(client):
         )
         for i in range(120)
     )
+
+
+def test_a_busy_day_is_cut_in_pages_named_by_their_hours(client, busy_day):
 
     first = client.get("/vi/programme/?type=forum").content.decode()
     last = client.get("/vi/programme/?type=forum&day=2026-01-10&page=3").content.decode()
@@ -273,21 +277,7 @@ def test_a_busy_day_is_cut_in_pages_named_by_their_hours(client):
     assert "Không có trang này; đây là trang cuối." in beyond.content.decode()
 
 
-@pytest.mark.django_db
-def test_during_a_busy_day_the_programme_opens_on_the_page_of_what_is_on_now(client, monkeypatch):
-    venue = Venue.objects.create(name_vi="Sân khấu", address_vi="Hồ Gươm", status=PUBLISHED)
-    Session.objects.bulk_create(
-        Session(
-            title_vi=f"Phiên {i:03d}",
-            slug=f"phien-{i}",
-            kind=SessionKind.FORUM,
-            starts_at=at(10, 8) + timedelta(minutes=5 * i),
-            ends_at=at(10, 9) + timedelta(minutes=5 * i),
-            venue=venue,
-            status=PUBLISHED,
-        )
-        for i in range(120)
-    )
+def test_during_a_busy_day_the_programme_opens_on_the_page_of_what_is_on_now(client, monkeypatch, busy_day):
     monkeypatch.setenv("TUDOI_NOW", "2026-01-10T14:00:00+07:00")  # sessions 61 (13:05–14:05) onwards are not over
 
     now = client.get("/vi/programme/").content.decode()

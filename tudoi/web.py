@@ -79,3 +79,21 @@ def page_number(raw: str | None, last: int) -> tuple[int, str]:
     if number > last:
         return last, _("There is no such page; here is the last page.")
     return number, ""
+
+
+class NearestPageMixin:
+    """For a paginated ListView: a page number out of range shows the nearest page with a notice (`page_notice`
+    in the context), as the other lists do, instead of a 404."""
+
+    page_notice = ""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        number, self.page_notice = page_number(self.request.GET.get(self.page_kwarg), paginator.num_pages)
+        page = paginator.page(number)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)  # paginates, which sets page_notice
+        context["page_notice"] = self.page_notice
+        return context
