@@ -11,7 +11,7 @@ DEMO_NOW ?= 2026-01-10T15:30:00+07:00
 # built once). TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
 
-.PHONY: run dev demo-data test bench check format install messages compile demo clean
+.PHONY: run dev demo-data test bench screenshots check format install messages compile demo clean
 
 $(STAMP): pyproject.toml tools/requirements.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -64,6 +64,11 @@ test: compile
 # static file, and their queries (tools/bench.py; about 5 minutes; needs wrk). Steadier: BENCH_ARGS="--rounds 3".
 bench: compile
 	$(BIN)/python tools/bench.py --now $(DEMO_NOW) $(BENCH_ARGS)
+
+# `make screenshots`: home, programme, a unit, the catalogue, a work, visit and press at phone (390×844) and desktop
+# width in both languages, from a demo database of its own, into screenshots/ with an index.html (needs Chromium).
+screenshots: compile
+	$(BIN)/python tools/screenshots.py --now $(DEMO_NOW)
 
 check: $(STAMP)
 	$(BIN)/ruff check .

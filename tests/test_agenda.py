@@ -405,6 +405,28 @@ def test_the_star_form_include_renders_a_cookie_free_form(rf):
     assert "csrfmiddlewaretoken" not in html
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("kind", "language", "label"),
+    [
+        ("session", "vi", "Thêm vào lịch của tôi"),
+        ("session", "en", "Add to my agenda"),
+        ("unit", "vi", "Lưu vào danh sách của tôi"),
+        ("unit", "en", "Save to my agenda"),
+    ],
+)
+def test_the_star_says_calendar_only_for_sessions(rf, kind, language, label):
+    """A unit or a work has no time: its star saves it to a list, it does not put it "in my calendar"."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    thing = make_session("Lacquer talk", at(10, 9)) if kind == "session" else CreativeUnitFactory(status=PUBLISHED)
+    with translation.override(language):
+        html = render_to_string("events/_star_form.html", {"kind": kind, "object": thing, "request": rf.get("/")})
+
+    assert re.sub(r"<[^>]+>", "", html.split("<button", 1)[1].split(">", 1)[1]).strip().startswith(label + ":")
+
+
 # Sharing
 
 

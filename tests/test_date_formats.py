@@ -1,7 +1,8 @@
 """Dates and times are typed and shown day first in the admin, in Vietnamese and in English; a published session
 outside the event's days needs an explicit confirmation."""
 
-from datetime import datetime
+import re
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -70,3 +71,26 @@ def test_a_draft_may_be_dated_anywhere_and_an_end_before_the_start_is_explained(
     assert draft.status_code == 302
     assert backwards.status_code == 200
     assert form_errors(backwards)["ends_at"] == ["A session must end after it starts."]
+
+
+@pytest.mark.parametrize(
+    ("language", "start", "end", "shown"),
+    [
+        ("vi", date(2026, 1, 10), date(2026, 1, 18), "10–18/01/2026"),
+        ("en", date(2026, 1, 10), date(2026, 1, 18), "10–18 January 2026"),
+        ("vi", date(2026, 11, 28), date(2026, 12, 2), "28/11–02/12/2026"),
+        ("en", date(2026, 11, 28), date(2026, 12, 2), "28 November – 2 December 2026"),
+        ("vi", date(2025, 12, 30), date(2026, 1, 2), "30/12/2025–02/01/2026"),
+        ("en", date(2025, 12, 30), date(2026, 1, 2), "30 December 2025 – 2 January 2026"),
+    ],
+)
+def test_a_range_of_days_is_written_the_glossary_way(language, start, end, shown):
+    """No weekday in the middle of a range ("10/01–Chủ Nhật, 18/01/2026"): month and year written once."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override(language):
+        html = Template("{% load tudoi %}{% date_range start end %}").render(Context({"start": start, "end": end}))
+
+    assert re.sub(r"<[^>]+>", "", html) == shown
+    assert re.findall(r'datetime="([^"]+)"', html) == [start.isoformat(), end.isoformat()]

@@ -265,3 +265,21 @@ def test_load_demo_facts_follow_the_announcement(demo, client):
     assert "hơn 200 đơn vị sáng tạo" in vietnamese_home and "khoảng 200" not in vietnamese_home
     assert "more than 200 creative units" in english_home
     assert "khoảng 200" not in release_texts
+
+
+def test_load_demo_texts_follow_the_glossary(demo):
+    """docs/glossary.md's forbidden spellings: none in the demo's Vietnamese or English content."""
+    from modeltranslation.translator import translator
+
+    from tests.glossary import offences
+
+    problems = []
+    for model in translator.get_registered_models(abstract=False):
+        fields = translator.get_options_for_model(model).fields
+        for language in ("vi", "en"):
+            columns = [f"{name}_{language}" for name in fields]
+            for pk, *values in model._base_manager.values_list("pk", *columns):
+                for column, value in zip(columns, values, strict=True):
+                    for offence in offences(str(value or ""), language):
+                        problems.append(f"{model.__name__} {pk} {column}: {offence}")
+    assert problems == []

@@ -157,6 +157,33 @@ def test_register_page_counts_seats_in_english_words(client, workshop):
 
 
 @pytest.mark.django_db
+def test_register_page_says_the_seats_left_in_plain_vietnamese(client, workshop):
+    make_registration(workshop, "first@example.vn")
+
+    response = client.get(register_url(workshop, "vi"))
+
+    assert text_of(response, "registration-state") == "Đang nhận đăng ký: còn trống 2 trên 3 chỗ."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_quoted_title_is_not_quoted_twice(client, mailoutbox, language):
+    """“Register for “Opening of “Chất Địa Phương””” reads badly: the title's own marks become ‘…’."""
+    session = make_workshop(title_vi="Khai mạc triển lãm “Chất Địa Phương”", title_en="Opening of “Chất Địa Phương”")
+
+    response = client.get(register_url(session, language))
+    heading = " ".join("".join(parse(response).find(".//h1").itertext()).split())
+    client.post(register_url(session, language), visitor())
+
+    assert heading in (
+        "Đăng ký tham gia “Khai mạc triển lãm ‘Chất Địa Phương’”",
+        "Register for “Opening of ‘Chất Địa Phương’”",
+    )
+    (mail,) = mailoutbox
+    assert "‘Chất Địa Phương’”" in mail.body and "””" not in mail.body
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_register_confirms_a_seat_and_mails_it_in_the_visitor_language(client, workshop, mailoutbox, language):
     response = client.post(register_url(workshop, language), visitor())

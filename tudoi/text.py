@@ -53,3 +53,8 @@ def search_key(value: str, *, folded: bool) -> str:
     """The form stored in the search columns and asked of them: punctuation to spaces, spaces collapsed."""
     text = fold(value) if folded else canonical(value)
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
+
+
+def nest_quotes(value: str) -> str:
+    """A title to be set inside “…”: its own “…” become ‘…’, so a quoted title never shows “…“…””."""
+    return str(value).replace("\u201c", "\u2018").replace("\u201d", "\u2019")

@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
-from tudoi import fragments, renditions
+from tudoi import fragments, renditions, text
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -45,6 +45,12 @@ def long_date(value) -> str:
 
 
 @register.filter
+def inner_quotes(value) -> str:
+    """For a title shown inside “…”: `{{ title|inner_quotes }}` turns its own quotation marks into ‘…’."""
+    return text.nest_quotes(value) if value else ""
+
+
+@register.filter
 def short_date(value) -> str:
     """ "10/01" in Vietnamese, "10 Jan" in English."""
     if not value:
@@ -54,6 +60,35 @@ def short_date(value) -> str:
     if get_language() == "vi":
         return f"{value:%d/%m}"
     return f"{value.day} {formats.date_format(value, 'M')}"
+
+
+@register.simple_tag
+def date_range(start, end):
+    """Two days as one range, the glossary's way: "10–18/01/2026" in Vietnamese, "10–18 January 2026" in English
+    (the month and year written once when they are shared), each end in its own <time>."""
+    if not (start and end):
+        return ""
+    if get_language() == "vi":
+        if (start.year, start.month) == (end.year, end.month):
+            first = f"{start:%d}"
+        else:
+            first = f"{start:%d/%m}" if start.year == end.year else f"{start:%d/%m/%Y}"
+        last, dash = f"{end:%d/%m/%Y}", "–"
+    else:
+        if (start.year, start.month) == (end.year, end.month):
+            first, dash = str(start.day), "–"
+        else:
+            month_year = "F" if start.year == end.year else "F Y"
+            first, dash = f"{start.day} {formats.date_format(start, month_year)}", " – "
+        last = f"{end.day} {formats.date_format(end, 'F Y')}"
+    return format_html(
+        '<time datetime="{}">{}</time>{}<time datetime="{}">{}</time>',
+        start.isoformat(),
+        first,
+        dash,
+        end.isoformat(),
+        last,
+    )
 
 
 @register.filter
