@@ -32,13 +32,16 @@ class VenueAdmin(PublishableAdmin):
     search_fields = ("name_vi", "name_en", "address_vi", "address_en", "slug")
     fieldsets = (
         (None, {"fields": ("name", "slug", "address", "latitude", "longitude", "order")}),
-        (_("For visitors"), {"fields": ("description", "hours", "accessibility")}),
+        (
+            _("For visitors"),
+            {"fields": ("description", "hours", "free_entry", "accessibility", "getting_there", "nearby")},
+        ),
         PUBLISHING_FIELDSET,
     )
 
     @admin.display(boolean=True, description=_("on the map"))
     def has_coordinates(self, obj):
-        return obj.latitude is not None and obj.longitude is not None
+        return obj.has_coordinates
 
 
 @admin.register(Speaker)

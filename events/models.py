@@ -1,3 +1,5 @@
+from urllib.parse import quote
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -21,6 +23,11 @@ class Venue(Slugged, Publishable):
     description = models.TextField(_("description"), blank=True)
     hours = models.TextField(_("opening hours"), blank=True)
     accessibility = models.TextField(_("access and accessibility"), blank=True)
+    getting_there = models.TextField(
+        _("getting there"), blank=True, help_text=_("Buses, parking, and the walk from the lake.")
+    )
+    nearby = models.TextField(_("toilets and food nearby"), blank=True)
+    free_entry = models.BooleanField(_("free entry"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -64,14 +71,39 @@ class Venue(Slugged, Publishable):
         return place
 
     @property
+    def has_coordinates(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
     def map_url(self) -> str:
         """OpenStreetMap at the venue: no third-party script on our pages, and it opens in any phone's browser."""
-        if self.latitude is None or self.longitude is None:
+        if not self.has_coordinates:
             return ""
         return (
             f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
             f"#map=18/{self.latitude}/{self.longitude}"
         )
+
+    @property
+    def geo_uri(self) -> str:
+        """A `geo:` URI (RFC 5870): Android offers the phone's map apps; the label in brackets names the pin."""
+        if not self.has_coordinates:
+            return ""
+        return f"geo:{self.latitude},{self.longitude}?q={self.latitude},{self.longitude}({quote(self.name)})"
+
+    @property
+    def apple_maps_url(self) -> str:
+        """Apple Maps (opens the Maps app on an iPhone, the web map elsewhere)."""
+        if not self.has_coordinates:
+            return ""
+        return f"https://maps.apple.com/?q={quote(self.name)}&ll={self.latitude},{self.longitude}"
+
+    @property
+    def google_maps_url(self) -> str:
+        """Google Maps' documented search URL (opens its app when installed)."""
+        if not self.has_coordinates:
+            return ""
+        return f"https://www.google.com/maps/search/?api=1&query={self.latitude},{self.longitude}"
 
 
 class Speaker(Slugged, Publishable, Searchable):

@@ -5,7 +5,7 @@ from .models import Session, Speaker, Venue
 
 @register(Venue)
 class VenueTranslation(TranslationOptions):
-    fields = ("name", "address", "description", "hours", "accessibility")
+    fields = ("name", "address", "description", "hours", "accessibility", "getting_there", "nearby")
     required_languages = {"vi": ("name", "address")}
 
 

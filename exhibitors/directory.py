@@ -125,6 +125,22 @@ def in_sector(sector: Sector) -> Q:
     return Q(primary_sector_id=sector.pk) | Q(pk__in=through)
 
 
+def sector_counts(units: QuerySet, sectors: list[Sector]) -> dict:
+    """The one rule for a sector's count of units, on every page (home, directory, sector): the units of `units`
+    whose main sector or one of whose other sectors it is, each once. Keyed by sector pk, and None for all the units
+    of `units`. One query."""
+    counts = units.aggregate(
+        all=Count("pk", distinct=True),
+        **{
+            f"s{sector.pk}": Count(
+                "pk", distinct=True, filter=Q(primary_sector_id=sector.pk) | Q(sectors__id=sector.pk)
+            )
+            for sector in sectors
+        },
+    )
+    return {None: counts.pop("all"), **{int(key[1:]): value for key, value in counts.items()}}
+
+
 def by_name(queryset: QuerySet) -> QuerySet:
     """Alphabetical in the page's language: Vietnamese names by their folded form (so "Đ" sorts with "D")."""
     if get_language() == "vi":
@@ -173,23 +189,14 @@ class Directory:
         total = counts.pop("total")
 
         any_sector = CreativeUnit.objects.filter(pk__in=self.matching(ignoring="sector").values("pk"))
-        sector_counts = any_sector.aggregate(
-            all=Count("pk", distinct=True),
-            **{
-                f"s{sector.pk}": Count(
-                    "pk", distinct=True, filter=Q(primary_sector_id=sector.pk) | Q(sectors__id=sector.pk)
-                )
-                for sector in self.sectors
-            },
-        )
-        sectors_total = sector_counts.pop("all")
+        per_sector = sector_counts(any_sector, self.sectors)
 
         any_kind = CreativeUnit.objects.filter(pk__in=self.matching(ignoring="kind").values("pk"))
         kinds = dict(any_kind.order_by().values_list("kind").annotate(n=Count("pk")))
         return Facets(
             total=total,
-            sectors={sector.pk: sector_counts[f"s{sector.pk}"] for sector in self.sectors},
-            sectors_total=sectors_total,
+            sectors={sector.pk: per_sector[sector.pk] for sector in self.sectors},
+            sectors_total=per_sector[None],
             kinds=kinds,
             flags=counts,
         )

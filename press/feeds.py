@@ -25,7 +25,7 @@ class ReleasesFeed(Feed):
         return _("Creative Gathering 2026: press releases")
 
     def subtitle(self):
-        return _("Press releases of Creative Gathering, Hoàn Kiếm lake, Hanoi, 10–11 January 2026.")
+        return _("Press releases of Creative Gathering, Hoàn Kiếm Lake, Hanoi, 10–11 January 2026.")
 
     description = subtitle  # RSS calls it the description
 

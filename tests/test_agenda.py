@@ -143,7 +143,7 @@ def test_my_agenda_lists_starred_sessions_by_day_with_hanoi_times_in_both_langua
     en = main_text(client.get("/en/programme/my/"))
 
     assert "Thứ Bảy, 10/01/2026 09:00 – 10:00 Tọa đàm sơn mài" in vi
-    assert "Chủ Nhật, 11/01/2026 19:30 – 20:30 Hòa nhạc bế mạc" in vi
+    assert "Chủ nhật, 11/01/2026 19:30 – 20:30 Hòa nhạc bế mạc" in vi
     assert vi.index("Tọa đàm sơn mài") < vi.index("Hòa nhạc bế mạc")
     assert "Saturday 10 January 2026 09:00 – 10:00 Lacquer talk" in en
     assert "Sunday 11 January 2026 19:30 – 20:30 Closing concert" in en
@@ -680,8 +680,11 @@ def test_my_agenda_is_valid_html_with_one_h1(path):
     assert document.get("lang") == path.split("/")[1]
     assert len(document.findall(".//h1")) == 1
     assert "<style" not in response.content.decode()
-    # Its forms post and reload: no script but the header's count of starred items, which every page has.
-    assert [script.get("src") for script in document.findall(".//script")] == ["/static/js/agenda-count.js"]
+    # Its forms post and reload: no script but the header's (count of starred items, menu), which every page has.
+    assert [script.get("src") for script in document.findall(".//script")] == [
+        "/static/js/agenda-count.js",
+        "/static/js/menu.js",
+    ]
 
 
 @pytest.mark.django_db

@@ -81,7 +81,7 @@ def test_before_the_event_the_home_page_counts_the_days_and_links_the_opening(
     ("language", "now", "open_words"),
     [
         ("en", "2026-01-12T10:00:00+07:00", "stays open until Sunday 18 January 2026"),
-        ("vi", "2026-01-12T10:00:00+07:00", "mở cửa đến Chủ Nhật, 18/01/2026"),
+        ("vi", "2026-01-12T10:00:00+07:00", "mở cửa đến Chủ nhật, 18/01/2026"),
         ("en", "2026-02-01T10:00:00+07:00", None),
     ],
 )

@@ -81,7 +81,7 @@ def mail_to(address: str):
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("vi", ["Đề nghị gặp gỡ Làng gốm Bát Tràng", "Thứ Bảy, 10/01/2026", "Chủ Nhật, 11/01/2026", "Gửi đề nghị"]),
+        ("vi", ["Đề nghị gặp gỡ Làng gốm Bát Tràng", "Thứ Bảy, 10/01/2026", "Chủ nhật, 11/01/2026", "Gửi đề nghị"]),
         ("en", ["Ask Bat Trang pottery village for a meeting", "Saturday 10 January 2026", "Send my request"]),
     ],
 )

@@ -350,7 +350,7 @@ def build(scale: int) -> dict:
             title_en=f"Press release {i}",
             slug=f"thong-cao-{i}",
             summary_vi="Tụ hội sáng tạo khai mạc bên hồ Hoàn Kiếm.",
-            summary_en="Creative Gathering opens by Hoàn Kiếm lake.",
+            summary_en="Creative Gathering opens by Hoàn Kiếm Lake.",
             body_vi="Đoạn văn thông cáo.\n\n" * 6,
             body_en="A paragraph of the release.\n\n" * 6,
             image_alt_vi="Ảnh khai mạc",

@@ -7,8 +7,9 @@ import html5lib
 import pytest
 from django.test import Client
 
-from exhibitors.models import Partner
+from exhibitors.models import Partner, Sector
 from tests.sitedata import make_site
+from tudoi.models import Status
 
 PAGES = ["/vi/", "/en/", "/vi/partners/", "/en/partners/", "/vi/visit/", "/en/visit/"]
 
@@ -40,13 +41,40 @@ def test_home_shows_the_figures_counted_from_published_data():
     vi = client.get("/vi/").content.decode()
     en = client.get("/en/").content.decode()
 
-    figures = re.findall(r'<span class="figure-number">(\d+)</span>', vi)
-    assert figures == ["3", "1", "3", "3"]  # units, sectors, sessions, works — drafts not counted
-    assert re.findall(r'<span class="figure-number">(\d+)</span>', en) == figures
-    assert "đơn vị sáng tạo" in vi
+    figures = re.findall(r'<span class="figure-number">([^<]+)</span>', vi)
+    # units (the announcement's headline, whatever the directory holds), sectors, sessions, works — drafts not counted
+    assert figures == ["200+", "1", "3", "3"]
+    assert re.findall(r'<span class="figure-number">([^<]+)</span>', en) == figures
+    assert "hơn 200 đơn vị sáng tạo" in vi and "more than 200 creative units" in en
+    assert "khoảng 200" not in vi
     assert "creative units" in en
     assert "<h1" in vi and "Tụ hội sáng tạo</h1>" in vi
     assert "Creative Gathering</h1>" in en
+
+
+@pytest.mark.django_db
+def test_home_counts_each_sector_as_the_directory_does(client):
+    """A unit counts in its main sector and in its other sectors, on the home page as in the directory's filter."""
+    site = make_site(4)
+    second = Sector.objects.create(name_vi="Thiết kế", name_en="Design", order=9, status=Status.PUBLISHED)
+    site["units"][0].sectors.add(second)
+
+    home = parse(client.get("/en/"))
+    directory = parse(client.get("/en/exhibitors/"))
+
+    on_home = {
+        " ".join("".join(li.find(".//a").itertext()).split()): " ".join("".join(li.itertext()).split())
+        for li in home.iter("li")
+        if li.get("class") == "sector"
+    }
+    options = {
+        " ".join((option.text or "").split())
+        for option in directory.iter("option")
+        if option.get("value") not in ("", None)
+    }
+    assert on_home["Design"].endswith("1 unit")
+    assert on_home["Handicrafts 0"].endswith("4 units")
+    assert "Design (1)" in options and "Handicrafts 0 (4)" in options
 
 
 @pytest.mark.django_db
@@ -112,7 +140,7 @@ def test_visit_page_gives_address_coordinates_and_map_link(client):
     page = client.get("/vi/visit/").content.decode()
 
     assert "Vườn hoa Lý Thái Tổ, phường Hoàn Kiếm" in page
-    assert "21.02750, 105.85390" in page
+    assert 'href="geo:21.027500,105.853900?q=21.027500,105.853900(' in page
     assert "https://www.openstreetmap.org/?mlat=21.027500&amp;mlon=105.853900" in page
 
 
@@ -195,7 +223,7 @@ def test_demo_notice_shows_only_when_the_setting_says_so(client, settings):
 
     settings.TUDOI_DEMO = True
     assert "Demonstration site" in client.get("/en/").content.decode()
-    assert "Trang trình diễn" in client.get("/vi/").content.decode()
+    assert "Bản demo" in client.get("/vi/").content.decode()
 
 
 @pytest.mark.django_db
@@ -232,7 +260,7 @@ def test_demo_pages_stay_within_the_query_budget_with_all_and_a_tenth_of_the_dat
         return result
 
     full = counts()
-    assert "216" in client.get("/vi/").content.decode()
+    assert "216" in client.get("/vi/exhibitors/").content.decode()  # the whole demo, counted where units are listed
     for model in (CreativeUnit, Session, Artwork):
         keep = list(model.objects.order_by("pk").values_list("pk", flat=True)[::10])
         model.objects.exclude(pk__in=keep).delete()

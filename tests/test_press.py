@@ -402,7 +402,7 @@ def test_feeds_parse_with_titles_summaries_and_links_in_their_language(client, s
     assert feed.version == ("atom10" if path == "feed/" else "rss20")
     assert (
         feed.feed.title
-        == {"vi": "Tụ hội Sáng tạo 2026: thông cáo báo chí", "en": "Creative Gathering 2026: press releases"}[language]
+        == {"vi": "Tụ hội sáng tạo 2026: thông cáo báo chí", "en": "Creative Gathering 2026: press releases"}[language]
     )
     assert feed.feed.link == f"https://tuhoi.example.org/{language}/press/"
     assert [entry.title for entry in feed.entries] == [
@@ -465,7 +465,7 @@ def test_kit_zip_holds_published_originals_fact_sheets_and_a_manifest(client, mo
         title_vi="Logo Tụ hội",
         title_en="Gathering logo",
         image=factory.django.ImageField(filename="logo.png", format="PNG", width=40, height=40),
-        credit="BTC Tụ hội Sáng tạo",
+        credit="BTC Tụ hội sáng tạo",
         licence=Licence.PRESS,
         order=1,
     )
@@ -496,7 +496,7 @@ def test_kit_zip_holds_published_originals_fact_sheets_and_a_manifest(client, mo
     assert archive.testzip() is None
     rows = manifest(archive)
     assert [(r["file"], r["title_vi"], r["title_en"], r["credit"], r["licence"]) for r in rows] == [
-        (f"logos/{logo.slug}.png", "Logo Tụ hội", "Gathering logo", "BTC Tụ hội Sáng tạo", "press"),
+        (f"logos/{logo.slug}.png", "Logo Tụ hội", "Gathering logo", "BTC Tụ hội sáng tạo", "press"),
         (f"photos/{photo.slug}.jpg", "Toàn cảnh", "Wide view", "Ảnh: Minh Anh", "cc-by-4.0"),
         (f"documents/{pdf.slug}.pdf", "Chương trình", pdf.title_en, "BTC", "press"),
     ]
@@ -806,7 +806,7 @@ def accreditation_data(**overrides) -> dict:
 
 
 SUBJECTS = {
-    "vi": "Đã nhận yêu cầu tác nghiệp của bạn: Tụ hội Sáng tạo 2026",
+    "vi": "Đã nhận yêu cầu tác nghiệp của bạn: Tụ hội sáng tạo 2026",
     "en": "We have received your accreditation request: Creative Gathering 2026",
 }
 
@@ -839,7 +839,7 @@ def test_accreditation_is_stored_with_its_press_card_and_confirmed_in_the_page_l
     journalist, organisers = mail.outbox
     assert journalist.to == ["haiyen@example.com"] and journalist.subject == SUBJECTS[language]
     assert {
-        "vi": "Thứ Bảy, 10/01/2026; Chủ Nhật, 11/01/2026",
+        "vi": "Thứ Bảy, 10/01/2026; Chủ nhật, 11/01/2026",
         "en": "Saturday 10 January 2026; Sunday 11 January 2026",
     }[language] in journalist.body
     assert "baochi@example.org" in journalist.body
@@ -1021,9 +1021,9 @@ def test_deleting_a_request_in_the_admin_deletes_its_press_card(client, admin_cl
 
 
 DECISIONS = {
-    ("approve", "vi"): "Yêu cầu tác nghiệp của bạn đã được duyệt: Tụ hội Sáng tạo 2026",
+    ("approve", "vi"): "Yêu cầu tác nghiệp của bạn đã được duyệt: Tụ hội sáng tạo 2026",
     ("approve", "en"): "Your press accreditation is approved: Creative Gathering 2026",
-    ("refuse", "vi"): "Về yêu cầu tác nghiệp của bạn: Tụ hội Sáng tạo 2026",
+    ("refuse", "vi"): "Về yêu cầu tác nghiệp của bạn: Tụ hội sáng tạo 2026",
     ("refuse", "en"): "Your press accreditation request: Creative Gathering 2026",
 }
 

@@ -121,7 +121,7 @@ def test_programme_shows_one_day_at_a_time_in_both_languages(client, programme):
     tabs = vi.split('<nav class="day-tabs"', 1)[1].split("</nav>", 1)[0]
     assert re.findall(r'<a href="\?day=([\d-]+)"( aria-current="page")?>([^<]+)</a>', tabs) == [
         ("2026-01-10", ' aria-current="page"', "Thứ Bảy, 10/01/2026"),
-        ("2026-01-11", "", "Chủ Nhật, 11/01/2026"),
+        ("2026-01-11", "", "Chủ nhật, 11/01/2026"),
     ]
     assert "Saturday 10 January 2026" in en and "Sunday 11 January 2026" in en
     assert main_of(vi).count("GMT+7") == 1 and main_of(en).count("GMT+7") == 1

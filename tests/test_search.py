@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 import html5lib
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from exhibitors.models import CreativeUnit
 from tests.factories import (
@@ -278,3 +280,135 @@ def test_small_typos_still_find_the_unit_on_postgresql(client):
     unit("Bát Tràng studio")
     assert names("bát tràng")[0] in {"Bát Tràng studio", "Làng gốm Bát Tràng"}
     assert "Xưởng sơn mài Hạ Thái" not in names("Bat Trng")
+
+
+# Ranking and synonyms on the search page (issue 13, point 6)
+
+PLAIN = {"short_description_vi": "Đồ làm tay.", "short_description_en": "Handmade things."}
+
+
+def unit_links(response) -> list[str]:
+    """The names of the unit results, in the page's order (parsed from the units' section)."""
+    document = html5lib.parse(response.content.decode(), namespaceHTMLElements=False)
+    section = document.find(".//section[@aria-labelledby='search-units']")
+    return [] if section is None else ["".join(a.itertext()) for a in section.iterfind("./ul/li/a")]
+
+
+def also_searched_text(response) -> str:
+    document = html5lib.parse(response.content.decode(), namespaceHTMLElements=False)
+    notice = document.find(".//p[@class='help search-also']")
+    return "" if notice is None else " ".join("".join(notice.itertext()).split())
+
+
+@pytest.mark.django_db
+def test_a_match_in_the_name_comes_before_a_match_in_the_text_whatever_the_alphabet(client):
+    unit("A studio", "A studio", description_vi="Chuyên đồ sơn mài.", description_en="Lacquerware.", **PLAIN)
+    unit("Z sơn mài", "Z lacquer", **PLAIN)
+
+    assert unit_links(client.get("/vi/search/", {"q": "sơn mài"})) == ["Z sơn mài", "A studio"]
+    assert unit_links(client.get("/en/search/", {"q": "lacquer"})) == ["Z lacquer", "A studio"]
+
+
+@pytest.mark.django_db
+def test_a_word_as_typed_comes_before_the_same_letters_without_their_diacritics(client):
+    unit("A gồm ba xưởng", "A three workshops", **PLAIN)  # "gồm": includes
+    unit("Z gốm", "Z clay", **PLAIN)
+
+    assert unit_links(client.get("/vi/search/", {"q": "gốm"})) == ["Z gốm", "A gồm ba xưởng"]
+    assert unit_links(client.get("/vi/search/", {"q": "gồm"})) == ["A gồm ba xưởng", "Z gốm"]
+
+
+@pytest.mark.django_db
+def test_a_whole_word_comes_before_a_word_that_only_starts_with_it(client):
+    unit("A silkscreen", "A silkscreen", **PLAIN)
+    unit("Z silk", "Z silk", **PLAIN)
+
+    assert unit_links(client.get("/en/search/", {"q": "silk"})) == ["Z silk", "A silkscreen"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("query", ["ceramics", "pottery", "Ceramic"])
+def test_ceramics_and_pottery_find_a_gom_unit_in_both_languages(client, language, query):
+    clay = unit("Xưởng gốm Lam", "Lam clay studio", **PLAIN)  # says neither "ceramics" nor "pottery"
+    unit("Xưởng gỗ Mộc", "Moc wood studio", **PLAIN)
+
+    response = client.get(f"/{language}/search/", {"q": query})
+
+    assert unit_links(response) == [clay.name_vi if language == "vi" else clay.name_en]
+    notice = also_searched_text(response)
+    assert notice.startswith("Also searched:" if language == "en" else "Đã tìm cả các từ cùng nghĩa:")
+    assert "gốm" in notice
+    # without the synonym list the unit is not found: the page's synonyms found it
+    assert not search(CreativeUnit.objects.published(), query).exists()
+
+
+@pytest.mark.django_db
+def test_gom_typed_without_diacritics_also_finds_ceramics(client):
+    unit("Ceramics house", "Ceramics house", **PLAIN)
+
+    assert unit_links(client.get("/vi/search/", {"q": "gom"})) == ["Ceramics house"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_typed_word_comes_before_its_synonym(client, language):
+    unit("A pottery house", "A pottery house", **PLAIN)
+    unit("Z ceramics house", "Z ceramics house", **PLAIN)
+    unit("M gốm house", "M gốm house", **PLAIN)
+
+    assert unit_links(client.get(f"/{language}/search/", {"q": "ceramics"})) == [
+        "Z ceramics house",
+        "A pottery house",
+        "M gốm house",
+    ]
+    assert unit_links(client.get(f"/{language}/search/", {"q": "gốm"}))[0] == "M gốm house"
+
+
+@pytest.mark.django_db
+def test_synonyms_are_whole_words_with_their_diacritics(client):
+    unit("Lớp đàn tranh", "Zither class", **PLAIN)  # "đàn tranh" is an instrument, not a painting
+    unit("Cánh đồng lúa", "Rice field", **PLAIN)  # "lúa" is rice, "lụa" is silk
+    unit("Phòng tranh Ô Cửa", "O Cua gallery", **PLAIN)
+
+    assert unit_links(client.get("/en/search/", {"q": "painting"})) == ["O Cua gallery"]
+    assert unit_links(client.get("/en/search/", {"q": "silk"})) == []
+
+
+@pytest.mark.django_db
+def test_no_notice_when_the_query_has_no_synonym(client):
+    unit("Xưởng in Hà Nội", "Hanoi print studio", **PLAIN)
+
+    response = client.get("/en/search/", {"q": "ha noi"})
+
+    assert unit_links(response) == ["Hanoi print studio"]
+    assert also_searched_text(response) == ""
+
+
+# Over the demo content: loaded once for this module, rolled back at its end (keep these tests last)
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("search-demo-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
+        call_command("load_demo", quiet=True)
+        yield media
+        transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "query"), [("/vi/search/", "gốm"), ("/en/search/", "ceramics")])
+def test_the_demo_lists_pottery_units_first(demo_site, settings, client, path, query):
+    settings.MEDIA_ROOT = demo_site
+    potters = CreativeUnit.objects.published().filter(name_vi__contains="gốm", primary_sector__slug="thu-cong-my-nghe")
+    potter_names = {u.name_vi for u in potters} | {u.name_en for u in potters}
+    assert len(potter_names) >= 2  # the demo has potters
+
+    found = unit_links(client.get(path, {"q": query}))
+
+    first = found[: len(potters)]
+    assert set(first) <= potter_names, found  # every pottery unit before any other (a jeweller's text says "ceramics")
+    assert len(first) == len(potters)
+    first_unit = CreativeUnit.objects.get(**{"name_vi" if path.startswith("/vi") else "name_en": found[0]})
+    assert first_unit.primary_sector.slug == "thu-cong-my-nghe"

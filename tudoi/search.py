@@ -3,24 +3,47 @@
 Each searchable model keeps four columns, filled on save from its names and its longer texts in both languages:
 the canonical form (case-folded, one tone placement: `text.canonical`) and the folded form (no diacritics, đ→d:
 `text.fold`). A query is reduced the same two ways, so "ha noi", "HÀ NỘI" and NFD "Hà Nội" ask the same thing,
-"hoà" equals "hòa", and English words find their records on the Vietnamese page. Matches rank exact-diacritics
-above folded, names above descriptions; on PostgreSQL pg_trgm's word similarity also finds names with small typos.
+"hoà" equals "hòa", and English words find their records on the Vietnamese page. On PostgreSQL pg_trgm's word
+similarity also finds names with small typos.
+
+Ranking, in one SQL expression per query (no query per result): a match in the names comes before any match in
+the texts only; within a field, each word of the query scores by how well it matches, best first: the whole word
+with its diacritics as typed, a word starting with it, another form of the typed word from the synonym list
+("ceramic" for "ceramics", "gốm" for "gom"), a synonym ("pottery" for "gốm"), the whole word without diacritics,
+a word starting with it without diacritics, and last a match inside a word. Ties keep the queryset's own order
+(units and artists by name, sessions by time, releases newest first). There is no cheap popularity figure to rank
+by: stars are kept in the visitor's browser.
+
+With `synonyms=True` (the site-wide search page) a word or phrase of the bilingual list in
+`tudoi.search_synonyms` also finds records that use its synonyms as whole words; `also_searched()` says which.
 
 Apps register what the site-wide search page shows with `register()` in their AppConfig.ready(), so this module
 imports no app.
 """
 
+import functools
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection, models
-from django.db.models import Case, F, FloatField, Q, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Case, F, FloatField, Q, TextField, Value, When
+from django.db.models.functions import Cast, Concat
 
+from . import search_synonyms
 from .text import search_key
 
-__all__ = ["Searchable", "clean_query", "kinds", "register", "reindex", "search", "search_key"]
+__all__ = [
+    "Searchable",
+    "also_searched",
+    "clean_query",
+    "kinds",
+    "register",
+    "reindex",
+    "search",
+    "search_key",
+]
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -97,27 +120,138 @@ def clean_query(query: str | None) -> str:
     return (query or "").strip()[:MAX_QUERY_LENGTH]
 
 
-def search(queryset: models.QuerySet, query: str | None) -> models.QuerySet:
+@dataclass(frozen=True)
+class Term:
+    """A word of the synonym list as the page shows it, with its language (for the `lang` attribute)."""
+
+    text: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One thing a query asks for: a typed word, or a phrase of the synonym list with the words it stands for."""
+
+    exact: str  # canonical: diacritics as typed
+    folded: str
+    variants: tuple[str, ...] = ()  # other forms of the typed word: "ceramic" for "ceramics", "gốm" for "gom"
+    synonyms: tuple[str, ...] = ()
+    also: tuple[Term, ...] = ()  # the synonyms, as the page names them
+    not_in: tuple[str, ...] = ()  # phrases in which a synonym means something else ("đàn tranh" is no painting)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A term of the synonym list: its forms (canonical) and everything its group searches."""
+
+    forms: tuple[str, ...]
+    group: tuple[tuple[str, tuple[str, ...]], ...]  # (language, forms) of every term of the group
+    not_in: tuple[str, ...] = ()
+
+
+def _synonym_index() -> tuple[dict[str, _Entry], dict[str, _Entry]]:
+    """{canonical form: entry} and {folded form: entry} of every term of the synonym list."""
+    by_exact: dict[str, _Entry] = {}
+    by_folded: dict[str, _Entry] = {}
+
+    def add(form: str, entry: _Entry) -> None:
+        exact, folded = search_key(form, folded=False), search_key(form, folded=True)
+        assert exact not in by_exact and folded not in by_folded, f"{form!r} is twice in the synonym list"
+        by_exact[exact] = by_folded[folded] = entry
+
+    for group in search_synonyms.GROUPS:
+        terms = tuple(
+            (language, tuple(search_key(form, folded=False) for form in term.split("|")))
+            for language, terms in (("vi", group.vi), ("en", group.en))
+            for term in terms
+        )
+        not_in = tuple(search_key(phrase, folded=False) for phrase in group.not_in)
+        for _language, forms in terms:
+            entry = _Entry(forms, terms, not_in)
+            for form in forms:
+                add(form, entry)
+        for name in group.typed_only:
+            add(name, _Entry((), terms, not_in))
+    return by_exact, by_folded
+
+
+_BY_EXACT, _BY_FOLDED = _synonym_index()
+
+
+def _entry(exact: str, folded: str) -> _Entry | None:
+    if exact in _BY_EXACT:
+        return _BY_EXACT[exact]
+    if exact == folded and folded not in search_synonyms.NOT_WITHOUT_DIACRITICS:  # typed without diacritics
+        return _BY_FOLDED.get(folded)
+    return None
+
+
+def _synonym_slot(exact: str, folded: str, entry: _Entry) -> Slot:
+    variants = tuple(form for form in entry.forms if form != exact)
+    synonyms = tuple(form for _language, forms in entry.group for form in forms if forms != entry.forms)
+    also = tuple(Term(forms[0], language) for language, forms in entry.group if forms != entry.forms)
+    return Slot(exact, folded, variants, synonyms, also, entry.not_in)
+
+
+def slots(query: str | None, *, synonyms: bool = False) -> list[Slot]:
+    """What `query` asks for, word by word; with `synonyms`, a phrase of the list (longest first) is one slot."""
+    words = []
+    for exact in search_key(clean_query(query), folded=False).split():
+        folded = search_key(exact, folded=True)
+        if folded:
+            words.append((exact, folded))
+    words = words[:MAX_WORDS]
+    found: list[Slot] = []
+    start = 0
+    while start < len(words):
+        for length in range(min(4, len(words) - start) if synonyms else 1, 0, -1):
+            exact = " ".join(word for word, _ in words[start : start + length])
+            folded = " ".join(word for _, word in words[start : start + length])
+            entry = _entry(exact, folded) if synonyms else None
+            if entry is not None:
+                found.append(_synonym_slot(exact, folded, entry))
+                break
+            if length == 1:
+                found.append(Slot(exact, folded))
+        start += length
+    return found
+
+
+def also_searched(query: str | None) -> list[Term]:
+    """The synonyms that `search(..., synonyms=True)` looks for besides the typed words, each once."""
+    terms: list[Term] = []
+    for slot in slots(query, synonyms=True):
+        terms += [term for term in slot.also if term not in terms]
+    return terms
+
+
+def search(queryset: models.QuerySet, query: str | None, *, synonyms: bool = False) -> models.QuerySet:
     """`queryset` narrowed to the records matching `query`, best first (annotated with `search_rank`).
 
-    Every word of the query must appear, folded, in the names or the texts; on PostgreSQL a name close enough to
-    the whole query (trigram word similarity) matches too. An empty or punctuation-only query matches nothing.
+    Every word of the query must appear, folded, in the names or the texts (or, with `synonyms`, one of its
+    synonyms as a whole word); on PostgreSQL a name close enough to the whole query (trigram word similarity)
+    matches too. An empty or punctuation-only query matches nothing.
     """
-    query = clean_query(query)
-    exact, folded = search_key(query, folded=False), search_key(query, folded=True)
-    words = folded.split()[:MAX_WORDS]
-    if not words:
+    asked = slots(query, synonyms=synonyms)
+    if not asked:
         return queryset.none()
-    folded = " ".join(words)
-    matches = Q()
-    for word in words:
-        matches &= Q(search_names_folded__contains=word) | Q(search_body_folded__contains=word)
-    rank = (
-        _points(Q(search_names__contains=exact), 8)
-        + _points(Q(search_names_folded__contains=folded), 4)
-        + _points(Q(search_body__contains=exact), 2)
-        + _points(Q(search_body_folded__contains=folded), 1)
+    exact = " ".join(slot.exact for slot in asked)
+    folded = " ".join(slot.folded for slot in asked)
+    queryset = queryset.alias(
+        **{
+            f"{column}_spaced": Concat(Value(" "), F(column), Value(" "), output_field=TextField())
+            for column in SEARCH_COLUMNS
+        }
     )
+    matches = Q()
+    for slot in asked:
+        matches &= _slot_matches(slot)
+    names = functools.reduce(operator.add, (_level(slot, "names") for slot in asked))
+    body = functools.reduce(operator.add, (_level(slot, "body") for slot in asked))
+    if len(asked) > 1:  # the words side by side, as typed
+        names = names + _phrase(exact, folded, "names")
+        body = body + _phrase(exact, folded, "body")
+    rank = names * Value(1000.0) + body * Value(10.0)
     if connection.vendor == "postgresql":
         queryset = queryset.annotate(search_similarity=TrigramWordSimilarity(Value(folded), "search_names_folded"))
         matches |= Q(search_similarity__gte=TYPO_SIMILARITY)
@@ -126,8 +260,57 @@ def search(queryset: models.QuerySet, query: str | None) -> models.QuerySet:
     return queryset.filter(matches).annotate(search_rank=rank).order_by(*ordering)
 
 
-def _points(condition: Q, points: int):
-    return Case(When(condition, then=Value(float(points))), default=Value(0.0), output_field=FloatField())
+def _slot_matches(slot: Slot) -> Q:
+    typed = Q()
+    for word in slot.folded.split():
+        typed &= Q(search_names_folded__contains=word) | Q(search_body_folded__contains=word)
+    other = [*slot.variants, *slot.synonyms]
+    if not other:
+        return typed
+    return typed | _whole_words("names", other, slot.not_in) | _whole_words("body", other, slot.not_in)
+
+
+def _whole_words(field: str, words, not_in=()) -> Q:
+    """Any of `words` as a whole word of the field, unless only as part of a phrase of `not_in`."""
+    column = f"search_{field}_spaced__contains"
+    found = Q()
+    for word in words:
+        condition = Q(**{column: f" {word} "})
+        for phrase in not_in:
+            if f" {word} " in f" {phrase} ":
+                condition &= ~Q(**{column: f" {phrase} "})
+        found |= condition
+    return found
+
+
+def _level(slot: Slot, field: str):
+    """How well `slot` matches the names or the texts, 0 (not at all) to 9 (the whole word as typed)."""
+    spaced, folded_spaced = f"search_{field}_spaced", f"search_{field}_folded_spaced"
+    whens = [
+        When(Q(**{f"{spaced}__contains": f" {slot.exact} "}), then=Value(9.0)),
+        When(Q(**{f"{spaced}__contains": f" {slot.exact}"}), then=Value(8.0)),
+    ]
+    if slot.variants:
+        whens.append(When(_whole_words(field, slot.variants, slot.not_in), then=Value(7.0)))
+    if slot.synonyms:
+        whens.append(When(_whole_words(field, slot.synonyms, slot.not_in), then=Value(6.0)))
+    whens += [
+        When(Q(**{f"{folded_spaced}__contains": f" {slot.folded} "}), then=Value(5.0)),
+        When(Q(**{f"{folded_spaced}__contains": f" {slot.folded}"}), then=Value(4.0)),
+        When(Q(**{f"search_{field}__contains": slot.exact}), then=Value(3.0)),
+        When(Q(**{f"search_{field}_folded__contains": slot.folded}), then=Value(2.0)),
+    ]
+    return Case(*whens, default=Value(0.0), output_field=FloatField())
+
+
+def _phrase(exact: str, folded: str, field: str):
+    return Case(
+        When(Q(**{f"search_{field}_spaced__contains": f" {exact} "}), then=Value(3.0)),
+        When(Q(**{f"search_{field}__contains": exact}), then=Value(2.0)),
+        When(Q(**{f"search_{field}_folded__contains": folded}), then=Value(1.0)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
 
 
 @dataclass(frozen=True)

@@ -281,6 +281,7 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "Tụ hội sáng tạo <no-reply@localhost>")
 SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 TUDOI_ORGANISERS_EMAIL = os.environ.get("TUDOI_ORGANISERS_EMAIL", "organisers@localhost")
+TUDOI_CONTACT_PHONE = os.environ.get("TUDOI_CONTACT_PHONE", "")  # shown on the visit page beside the e-mail
 ADMINS = [("Admins", addr) for addr in env_list("DJANGO_ADMINS")]
 
 # The site itself

@@ -18,9 +18,10 @@ from django.views.static import serve
 
 from events.models import Session, Venue
 from exhibitions.models import Artwork, Exhibition
-from exhibitors.models import Partner, PartnerRole, Sector
+from exhibitors.directory import sector_counts
+from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
 
-from . import clock, search, sitemaps
+from . import clock, fragments, search, sitemaps, venue_map
 from .models import Status
 from .text import nfc
 
@@ -109,19 +110,16 @@ class HomeView(TemplateView):
         sessions = list(Session.objects.published().select_related("venue"))  # figures, highlights and JSON-LD
         venues = list(Venue.objects.published())
         partners = partners_by_role()
-        sectors = list(
-            Sector.objects.published().annotate(
-                unit_count=Count("primary_units", filter=Q(primary_units__status=Status.PUBLISHED))
-            )
-        )
+        sectors = list(Sector.objects.published())
+        counts = sector_counts(CreativeUnit.objects.published(), sectors)  # as the directory counts them
+        for sector in sectors:
+            sector.unit_count = counts[sector.pk]
         exhibition = Exhibition.objects.published().select_related("venue").first()
         artworks = exhibition.artworks.published() if exhibition else Artwork.objects.none()
         context.update(live_state(sessions, exhibition))
         context.update(
             figures={
-                # Units are counted through their published sectors: one query fewer, and a unit filed under
-                # a hidden sector is not on show either.
-                "units": sum(sector.unit_count for sector in sectors),
+                "units": counts[None],
                 "sectors": len(sectors),
                 "sessions": len(sessions),
                 "works": artworks.count(),
@@ -171,13 +169,31 @@ class PartnersView(TemplateView):
     template_name = "tudoi/partners.html"
 
 
+def visit_venues() -> tuple[list[Venue], venue_map.VenueMap | None]:
+    """The published venues in order, numbered from 1, each with `session_count` (its published sessions, counted
+    in the same query), and the map drawn from their coordinates."""
+    now = clock.now()
+    published_session = Q(sessions__status=Status.PUBLISHED) & (
+        Q(sessions__publish_at__isnull=True) | Q(sessions__publish_at__lte=now)
+    )
+    venues = list(Venue.objects.published().annotate(session_count=Count("sessions", filter=published_session)))
+    for number, venue in enumerate(venues, start=1):
+        venue.number = number
+    return venues, venue_map.build(venues)
+
+
 class VisitView(TemplateView):
+    """The visit: a map drawn by the site, then each venue with what a visitor needs to get there and in."""
+
     template_name = "tudoi/visit.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["venues"] = Venue.objects.published()
+        # Content only, kept once per content generation (tudoi.fragments): the map costs nothing per request.
+        context["venues"], context["venue_map"] = fragments.remember(("visit-venues",), visit_venues, self.request)
         context["exhibition"] = Exhibition.objects.published().select_related("venue").first()
+        context["contact_email"] = settings.TUDOI_ORGANISERS_EMAIL
+        context["contact_phone"] = settings.TUDOI_CONTACT_PHONE
         return context
 
 
@@ -185,13 +201,19 @@ SEARCH_RESULTS_PER_KIND = 10
 
 
 def search_page(request):
-    """`/search/?q=`: the best matches of each kind (units, products, sessions…), one query per kind."""
+    """`/search/?q=`: the best matches of each kind (units, products, sessions…), one query per kind.
+
+    The query's synonyms (gốm: ceramics, pottery) are searched too, and named on the page, this language's first.
+    """
     typed = request.GET.get("q", "")
     query = search.clean_query(typed)
     sections = []
+    also_searched = []
     if search.search_key(query, folded=True):
+        language = translation.get_language()
+        also_searched = sorted(search.also_searched(query), key=lambda term: term.language != language)
         for kind in search.kinds():
-            results = list(search.search(kind.queryset(), query)[: SEARCH_RESULTS_PER_KIND + 1])
+            results = list(search.search(kind.queryset(), query, synonyms=True)[: SEARCH_RESULTS_PER_KIND + 1])
             if results:
                 sections.append(
                     {
@@ -206,6 +228,7 @@ def search_page(request):
         "searched": bool(query),
         "no_words": bool(query) and not search.search_key(query, folded=True),
         "sections": sections,
+        "also_searched": also_searched,
         "total": sum(len(section["results"]) for section in sections),
         "max_length": search.MAX_QUERY_LENGTH,
     }

@@ -183,6 +183,8 @@ def _venues(sync: Sync) -> dict[str, Venue]:
                 **_both("description", v.description),
                 **_both("hours", v.hours),
                 **_both("accessibility", v.accessibility),
+                **_both("getting_there", v.getting_there),
+                **_both("nearby", v.nearby),
                 "order": v.order,
                 **PUBLISHED,
             },
@@ -372,7 +374,7 @@ def _press(sync: Sync) -> None:
         )
     for a in ASSETS:
         if a.scene == "logo":
-            spec = {"image": (f"{a.slug}.png", _later(images.wordmark_png, "Tụ hội Sáng tạo", "#8a3b12"))}
+            spec = {"image": (f"{a.slug}.png", _later(images.wordmark_png, "Tụ hội sáng tạo", "#8a3b12"))}
         else:
             spec = {"image": (f"{a.slug}.jpg", _later(images.scene_jpeg, a.slug, a.scene, "#0f5e6b"))}
         sync.upsert(
@@ -382,7 +384,7 @@ def _press(sync: Sync) -> None:
                 **_both("title", a.title),
                 "kind": a.kind,
                 **_both("caption", a.caption),
-                "credit": PHOTO_CREDIT if a.kind != "logo" else "BTC Tụ hội Sáng tạo / Creative Gathering organisers",
+                "credit": PHOTO_CREDIT if a.kind != "logo" else "BTC Tụ hội sáng tạo / Creative Gathering organisers",
                 "licence": a.licence,
                 "order": a.order,
                 "status": a.status,

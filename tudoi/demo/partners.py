@@ -25,13 +25,13 @@ class PartnerData:
 
 
 R = PartnerRole
-SPONSOR_TEXT = ("Nhà tài trợ của chương trình Tụ hội Sáng tạo.", "A sponsor of the Creative Gathering.")
+SPONSOR_TEXT = ("Nhà tài trợ của chương trình Tụ hội sáng tạo.", "A sponsor of the Creative Gathering.")
 PARTNERS = (
     PartnerData(
         ("Ủy ban nhân dân Thành phố Hà Nội", "Hanoi People's Committee"),
         R.DIRECTING,
         (
-            "Chỉ đạo chương trình Tụ hội Sáng tạo và Lễ hội Thiết kế Sáng tạo Hà Nội 2026, theo Kế hoạch 333 của "
+            "Chỉ đạo chương trình Tụ hội sáng tạo và Lễ hội Thiết kế Sáng tạo Hà Nội 2026, theo Kế hoạch 333 của "
             "Thành phố.",
             "Directs the Creative Gathering and the Hanoi Creative Design Festival 2026 under the city's Plan 333.",
         ),
@@ -52,7 +52,7 @@ PARTNERS = (
         ("Sở Văn hóa và Thể thao Hà Nội", "Hanoi Department of Culture and Sports"),
         R.ORGANISER,
         (
-            "Đơn vị tổ chức Tụ hội Sáng tạo; cũng là một trong các đơn vị tổ chức triển lãm “Chất Địa Phương”.",
+            "Đơn vị tổ chức Tụ hội sáng tạo; cũng là một trong các đơn vị tổ chức triển lãm “Chất Địa Phương”.",
             "Organiser of the Creative Gathering, and one of the organisers of the “Local Essence” exhibition.",
         ),
         "Sở VH&TT Hà Nội",
@@ -128,7 +128,7 @@ PARTNERS = (
         ("Ủy ban nhân dân phường Hai Bà Trưng", "Hai Bà Trưng Ward People's Committee"),
         R.SUPPORTER,
         (
-            "Chủ trì chuỗi hoạt động Tụ hội Sáng tạo tại Công viên Thống Nhất cùng Sở Văn hóa và Thể thao Hà Nội.",
+            "Chủ trì chuỗi hoạt động Tụ hội sáng tạo tại Công viên Thống Nhất cùng Sở Văn hóa và Thể thao Hà Nội.",
             "Led the Creative Gathering activities at Thống Nhất Park with the Hanoi Department of Culture and Sports.",
         ),
         "UBND P. Hai Bà Trưng",

@@ -34,14 +34,14 @@ CONTACTS = (
     ContactData(
         PRESS_PEOPLE[0],
         ("Phụ trách truyền thông (nhân vật hư cấu)", "Communications lead (fictional person)"),
-        ("Ban Tổ chức Tụ hội Sáng tạo", "Creative Gathering organising team"),
+        ("Ban Tổ chức Tụ hội sáng tạo", "Creative Gathering organising team"),
         "baochi@tuhoisangtao.example.com",
         1,
     ),
     ContactData(
         PRESS_PEOPLE[1],
         ("Quan hệ báo chí quốc tế (nhân vật hư cấu)", "International press relations (fictional person)"),
-        ("Ban Tổ chức Tụ hội Sáng tạo", "Creative Gathering organising team"),
+        ("Ban Tổ chức Tụ hội sáng tạo", "Creative Gathering organising team"),
         "press@tuhoisangtao.example.com",
         2,
     ),
@@ -68,7 +68,7 @@ RELEASES = (
     ReleaseData(
         "ha-noi-cong-bo-chuong-trinh-tu-hoi-sang-tao",
         (
-            "Hà Nội công bố chương trình “Tụ hội Sáng tạo”, mở đầu hành trình đến Lễ hội Thiết kế Sáng tạo 2026",
+            "Hà Nội công bố chương trình “Tụ hội sáng tạo”, mở đầu hành trình đến Lễ hội Thiết kế Sáng tạo 2026",
             "Hanoi announces the “Creative Gathering”, the first step towards the Creative Design Festival 2026",
         ),
         (
@@ -78,7 +78,7 @@ RELEASES = (
             "units for two days that open a year of creative activity in the capital.",
         ),
         (
-            "“Tụ hội Sáng tạo” là chặng khởi đầu của hành trình đến Lễ hội Thiết kế Sáng tạo Hà Nội 2026, dự kiến diễn "
+            "“Tụ hội sáng tạo” là chặng khởi đầu của hành trình đến Lễ hội Thiết kế Sáng tạo Hà Nội 2026, dự kiến diễn "
             "ra vào tháng 11/2026 với chủ đề “Kinh tế sáng tạo”. Chương trình do UBND Thành phố Hà Nội và Hội Kiến "
             "trúc sư Việt Nam chỉ đạo, Sở Văn hóa và Thể thao Hà Nội và Tạp chí Kiến trúc tổ chức.\n\n"
             "Trong hai ngày cuối tuần, các đơn vị thuộc nhiều lĩnh vực công nghiệp văn hóa sẽ có mặt quanh hồ Hoàn "
@@ -113,7 +113,7 @@ RELEASES = (
             "the programme pages.",
         ),
         (
-            "Từ ngày 26/12/2025, khách tham dự có thể đăng ký trước các hoạt động có số chỗ giới hạn của Tụ hội Sáng "
+            "Từ ngày 26/12/2025, khách tham dự có thể đăng ký trước các hoạt động có số chỗ giới hạn của Tụ hội sáng "
             "tạo: workshop “Vành Khăn Nếp Tóc”, nặn tò he, tranh ghép mosaic, tranh gạo, tô tượng và vẽ tranh cho "
             "thiếu "
             "nhi, cùng các buổi kết nối giao thương dành cho người mua.\n\n"
@@ -144,7 +144,7 @@ RELEASES = (
             "Essence” illustration contest.",
         ),
         (
-            "Triển lãm “Chất Địa Phương” khai mạc ngày 10/01/2026 trong khuôn khổ Tụ hội Sáng tạo, giới thiệu 89 tác "
+            "Triển lãm “Chất Địa Phương” khai mạc ngày 10/01/2026 trong khuôn khổ Tụ hội sáng tạo, giới thiệu 89 tác "
             "phẩm của 98 tác giả được chọn từ cuộc thi minh họa cùng tên phát động từ tháng 5/2025.\n\n"
             "Các tác phẩm đi qua bản sắc địa phương của cả ba miền: chất liệu đời thường, trang phục truyền thống, "
             "phong "
@@ -230,7 +230,7 @@ RELEASES = (
     ReleaseData(
         "khai-mac-tu-hoi-sang-tao-toi-10-01",
         (
-            "Khai mạc Tụ hội Sáng tạo tối 10/01 tại quảng trường Đông Kinh Nghĩa Thục",
+            "Khai mạc Tụ hội sáng tạo tối 10/01 tại quảng trường Đông Kinh Nghĩa Thục",
             "The Creative Gathering opens on the evening of 10 January in Đông Kinh Nghĩa Thục Square",
         ),
         (
@@ -240,7 +240,7 @@ RELEASES = (
             "by Lên Ngàn.",
         ),
         (
-            "Tối thứ Bảy 10/01/2026, quảng trường Đông Kinh Nghĩa Thục là nơi diễn ra Lễ khai mạc Tụ hội Sáng tạo. "
+            "Tối thứ Bảy 10/01/2026, quảng trường Đông Kinh Nghĩa Thục là nơi diễn ra Lễ khai mạc Tụ hội sáng tạo. "
             "Nền tảng văn hóa – nghệ thuật Lên Ngàn mang đến tiếng đàn tranh, đàn bầu và phần dàn dựng đương đại bức "
             "tranh Đông Hồ “Vinh Quy Bái Tổ”.\n\n"
             "Phó Chủ tịch UBND Thành phố Hà Nội Vũ Thu Hà và Trưởng đại diện UNESCO tại Việt Nam Jonathan Wallace "
@@ -259,13 +259,13 @@ RELEASES = (
     ),
     ReleaseData(
         "nhin-lai-hai-ngay-tu-hoi-sang-tao",
-        ("Nhìn lại hai ngày Tụ hội Sáng tạo", "Looking back on the two days of the Creative Gathering"),
+        ("Nhìn lại hai ngày Tụ hội sáng tạo", "Looking back on the two days of the Creative Gathering"),
         (
             "Hai ngày cuối tuần quanh hồ Hoàn Kiếm đã mở đầu một năm sáng tạo của Hà Nội.",
             "A weekend around Hoàn Kiếm Lake opened Hanoi's year of creativity.",
         ),
         (
-            "Tụ hội Sáng tạo đã khép lại sau hai ngày 10 và 11/01/2026, mở đầu chuỗi hoạt động quanh năm hướng tới "
+            "Tụ hội sáng tạo đã khép lại sau hai ngày 10 và 11/01/2026, mở đầu chuỗi hoạt động quanh năm hướng tới "
             "Lễ hội Thiết kế Sáng tạo Hà Nội 2026.\n\n"
             "Triển lãm “Chất Địa Phương” tiếp tục mở cửa tại Trung tâm Thông tin Văn hóa Hồ Gươm đến hết ngày "
             "18/01/2026.\n\n"
@@ -313,7 +313,7 @@ _GENERATED_EN = "An illustration generated for the demo, not a real photograph."
 ASSETS = (
     AssetData(
         "logo-tu-hoi-sang-tao",
-        ("Logo Tụ hội Sáng tạo (bản thay thế)", "Creative Gathering logo (placeholder)"),
+        ("Logo Tụ hội sáng tạo (bản thay thế)", "Creative Gathering logo (placeholder)"),
         AssetKind.LOGO,
         (
             "Logo chữ dùng tạm trong bản demo, định dạng PNG nền trắng.",
@@ -394,7 +394,7 @@ COVERAGE = (
     ),
     CoverageData(
         "Afamily",
-        "Hơn 200 đơn vị sáng tạo tham gia Tụ hội Sáng tạo – Hành trình đến Lễ hội Thiết kế Sáng tạo 2026",
+        "Hơn 200 đơn vị sáng tạo tham gia Tụ hội sáng tạo – Hành trình đến Lễ hội Thiết kế Sáng tạo 2026",
         "https://afamily.vn/hon-200-don-vi-sang-tao-tham-gia-tu-hoi-sang-tao-hanh-trinh-den-le-hoi-thiet-ke-sang-tao-2026-236260109115905705.chn",
         date(2026, 1, 9),
         "vi",

@@ -32,11 +32,39 @@ class VenueData:
     hours: Text
     accessibility: Text
     order: int
+    getting_there: Text = ("", "")
+    nearby: Text = ("", "")  # toilets and food
 
 
 _PEDESTRIAN_HOURS_VI = "Phố đi bộ quanh hồ Hoàn Kiếm hoạt động từ 19:00 thứ Sáu đến 24:00 Chủ nhật hằng tuần."
 _PEDESTRIAN_HOURS_EN = (
     "The pedestrian zone around Hoàn Kiếm Lake runs every week from 19:00 on Friday to 24:00 on Sunday."
+)
+# How to get there and what is nearby: general advice for the demo, not checked against the organisers' plans (the
+# sources give no bus routes, parking points or toilets); no route number is stated as fact.
+_BUS_VI = (
+    "Xe buýt: các tuyến nội đô dừng ở rìa không gian đi bộ (phía các phố Đinh Tiên Hoàng, Tràng Tiền, Hàng Khay); "
+    "tra tuyến và điểm dừng gần nhất trên ứng dụng bản đồ trước khi đi."
+)
+_BUS_EN = (
+    "Bus: city buses stop at the edge of the pedestrian zone (towards Đinh Tiên Hoàng, Tràng Tiền and Hàng Khay "
+    "streets); look up the nearest route and stop in a map app before you go."
+)
+_PARKING_VI = (
+    "Gửi xe: ô tô và xe máy không vào được không gian đi bộ từ tối thứ Sáu đến hết Chủ nhật; gửi xe ở các điểm trông "
+    "giữ xe quanh khu vực rồi đi bộ vào. Taxi và xe công nghệ có thể trả khách ở rìa khu đi bộ."
+)
+_PARKING_EN = (
+    "Parking: cars and motorbikes cannot enter the pedestrian zone from Friday evening to the end of Sunday; leave "
+    "them at a parking point nearby and walk in. Taxis and ride-hailing cars can drop you at the edge of the zone."
+)
+_LAKE_NEARBY_VI = (
+    "Nhà vệ sinh: hỏi tình nguyện viên ở điểm thông tin gần nhất về nhà vệ sinh công cộng quanh hồ.\nĂn uống: nhiều "
+    "quán cà phê, kem và hàng ăn ở các phố cổ quanh hồ."
+)
+_LAKE_NEARBY_EN = (
+    "Toilets: ask a volunteer at the nearest information point for the public toilets around the lake.\nFood: many "
+    "cafés, ice-cream shops and eateries in the old streets around the lake."
 )
 
 DONG_KINH = "quang-truong-dong-kinh-nghia-thuc"
@@ -59,7 +87,7 @@ VENUES = (
         Decimal("105.852300"),
         (
             "Quảng trường ở đầu phía bắc hồ Hoàn Kiếm, nằm trong không gian phố đi bộ cuối tuần. Tối thứ Bảy 10/01, "
-            "Lễ khai mạc Tụ hội Sáng tạo diễn ra tại đây.",
+            "Lễ khai mạc chương trình “Tụ hội sáng tạo” diễn ra tại đây.",
             "The square at the northern end of Hoàn Kiếm Lake, part of the weekend pedestrian zone. The Creative "
             "Gathering's opening ceremony took place here on the evening of Saturday 10 January.",
         ),
@@ -71,6 +99,18 @@ VENUES = (
             "small children. Motorbikes can be left at the parking points around the pedestrian zone.",
         ),
         1,
+        getting_there=(
+            "Đi bộ: quảng trường ở ngay đầu phía bắc hồ, là cửa ngõ của không gian đi bộ từ phía phố cổ.\n"
+            + _BUS_VI
+            + "\n"
+            + _PARKING_VI,
+            "On foot: the square is right at the northern end of the lake, the gateway to the pedestrian zone from "
+            "the Old Quarter.\n" + _BUS_EN + "\n" + _PARKING_EN,
+        ),
+        nearby=(
+            _LAKE_NEARBY_VI + " Các phố Hàng Đào, Hàng Gai và Cầu Gỗ bắt đầu ngay từ quảng trường.",
+            _LAKE_NEARBY_EN + " Hàng Đào, Hàng Gai and Cầu Gỗ streets start right at the square.",
+        ),
     ),
     VenueData(
         BAT_GIAC,
@@ -98,6 +138,13 @@ VENUES = (
             "programme's volunteers if you need help. Seating at the forums is limited.",
         ),
         2,
+        getting_there=(
+            "Đi bộ: từ quảng trường Đông Kinh Nghĩa Thục, đi về phía nam dọc bờ đông hồ (phố Đinh Tiên Hoàng) khoảng "
+            "7–10 phút.\n" + _BUS_VI + "\n" + _PARKING_VI,
+            "On foot: from Đông Kinh Nghĩa Thục Square, walk south along the east shore of the lake (Đinh Tiên Hoàng "
+            "Street) for about 7–10 minutes.\n" + _BUS_EN + "\n" + _PARKING_EN,
+        ),
+        nearby=(_LAKE_NEARBY_VI, _LAKE_NEARBY_EN),
     ),
     VenueData(
         DINH_TIEN_HOANG,
@@ -127,6 +174,16 @@ VENUES = (
             "open. There are benches along the lakeside.",
         ),
         3,
+        getting_there=(
+            "Đi bộ: hội chợ trải dọc bờ đông hồ; vào từ quảng trường Đông Kinh Nghĩa Thục ở đầu phía bắc hoặc từ phía "
+            "phố Tràng Tiền, Hàng Khay ở đầu phía nam.\n" + _BUS_VI + "\n" + _PARKING_VI,
+            "On foot: the fair runs along the east shore of the lake; walk in from Đông Kinh Nghĩa Thục Square at the "
+            "northern end or from Tràng Tiền and Hàng Khay streets at the southern end.\n"
+            + _BUS_EN
+            + "\n"
+            + _PARKING_EN,
+        ),
+        nearby=(_LAKE_NEARBY_VI, _LAKE_NEARBY_EN),
     ),
     VenueData(
         HO_GUOM_CENTRE,
@@ -136,15 +193,16 @@ VENUES = (
         Decimal("105.851200"),
         (
             "Trung tâm mở cửa từ năm 2015, có ba tầng và một tầng hầm; tầng 1 và tầng 2 dành cho triển lãm, tầng trên "
-            "cùng có phòng họp. Nơi đây đón triển lãm “Chất Địa Phương” từ 10 đến 18/01/2026.",
+            "cùng có phòng họp. Nơi đây đón triển lãm tranh “Chất Địa Phương” từ 10 đến 18/01/2026.",
             "Opened in 2015, the centre has three floors and a basement; the first two floors hold exhibitions and "
-            "the top floor has meeting rooms. It hosts the “Local Essence” exhibition from 10 to 18 January 2026.",
+            "the top floor has meeting rooms. It hosts the painting exhibition “Chất Địa Phương” (“Local Essence”) "
+            "from 10 to 18 January 2026.",
         ),
         (
-            "Trong thời gian triển lãm “Chất Địa Phương”: thứ Hai đến thứ Năm 08:00–12:00 và 13:30–17:00; thứ Sáu "
-            "đến Chủ nhật 08:00–12:00 và 13:30–21:00 (giờ buổi tối cuối tuần cần xác nhận lại với ban tổ chức).",
-            "During the “Local Essence” exhibition: Monday to Thursday 08:00–12:00 and 13:30–17:00; Friday to "
-            "Sunday 08:00–12:00 and 13:30–21:00 (weekend evening hours to be confirmed with the organisers).",
+            "Triển lãm “Chất Địa Phương” (10–18/01/2026) mở theo giờ mở cửa của Trung tâm. Giờ cụ thể, kể cả buổi "
+            "tối và cuối tuần, cần xác nhận lại với ban tổ chức trước khi đến.",
+            "The “Chất Địa Phương” exhibition (10–18 January 2026) keeps the centre's opening hours. The exact hours, "
+            "evenings and weekends included, are to be confirmed with the organisers before you go.",
         ),
         (
             "Triển lãm ở tầng 1 và tầng 2. Nếu cần hỗ trợ di chuyển giữa các tầng, xin hỏi nhân viên ở sảnh.",
@@ -152,6 +210,20 @@ VENUES = (
             "the staff in the lobby.",
         ),
         4,
+        getting_there=(
+            "Đi bộ: ở bờ tây hồ, phía bắc, trên phố Lê Thái Tổ; từ quảng trường Đông Kinh Nghĩa Thục đi bộ vài phút.\n"
+            + _BUS_VI
+            + "\n"
+            + _PARKING_VI,
+            "On foot: on the west shore of the lake, towards its northern end, on Lê Thái Tổ Street; a few minutes' "
+            "walk from Đông Kinh Nghĩa Thục Square.\n" + _BUS_EN + "\n" + _PARKING_EN,
+        ),
+        nearby=(
+            "Nhà vệ sinh: hỏi nhân viên ở sảnh.\nĂn uống: quán cà phê và hàng ăn ở các phố Lê Thái Tổ, Hàng Trống, Nhà "
+            "Thờ gần đó.",
+            "Toilets: ask the staff in the lobby.\nFood: cafés and eateries on Lê Thái Tổ, Hàng Trống and Nhà Thờ "
+            "streets nearby.",
+        ),
     ),
     VenueData(
         THONG_NHAT,
@@ -160,8 +232,8 @@ VENUES = (
         Decimal("21.014800"),
         Decimal("105.843900"),
         (
-            "Chương trình vệ tinh của Tụ hội Sáng tạo do UBND phường Hai Bà Trưng chủ trì cùng Sở Văn hóa và Thể thao "
-            "Hà Nội, có sân khấu âm nhạc thiếu nhi của Cung Thiếu nhi Hà Nội.",
+            "Chương trình vệ tinh của “Tụ hội sáng tạo” do UBND phường Hai Bà Trưng chủ trì cùng Sở Văn hóa và Thể "
+            "thao Hà Nội, có sân khấu âm nhạc thiếu nhi của Cung Thiếu nhi Hà Nội.",
             "The Creative Gathering's satellite programme, led by the Hai Bà Trưng Ward People's Committee with the "
             "Hanoi Department of Culture and Sports, with a children's music stage by the Hanoi Children's Palace.",
         ),
@@ -176,6 +248,20 @@ VENUES = (
             "The main paths in the park are level. The open-air stage area has room for pushchairs and wheelchairs.",
         ),
         5,
+        getting_there=(
+            "Công viên cách hồ Hoàn Kiếm khoảng 2 km về phía tây nam: khoảng 10 phút đi taxi hoặc xe công nghệ, hoặc "
+            "đi xe buýt (tra tuyến trên ứng dụng bản đồ). Công viên có nhiều cổng, trong đó có cổng phía phố Trần Nhân "
+            "Tông và phía đường Lê Duẩn. Xe máy và ô tô gửi ở các bãi giữ xe gần cổng.",
+            "The park is about 2 km south-west of Hoàn Kiếm Lake: about 10 minutes by taxi or ride-hailing car, or "
+            "by bus (look up the route in a map app). It has several gates, among them on Trần Nhân Tông Street and "
+            "on Lê Duẩn Street. Motorbikes and cars can be left at the car parks near the gates.",
+        ),
+        nearby=(
+            "Nhà vệ sinh: trong công viên (hỏi bảo vệ hoặc tình nguyện viên).\nĂn uống: quán ăn và cà phê trên các phố "
+            "quanh công viên.",
+            "Toilets: inside the park (ask a guard or a volunteer).\nFood: eateries and cafés in the streets around "
+            "the park.",
+        ),
     ),
 )
 
@@ -247,10 +333,10 @@ SPEAKERS = (
         ("Phó Chủ tịch Ủy ban nhân dân Thành phố Hà Nội", "Vice Chair of the Hanoi People's Committee"),
         ("Ủy ban nhân dân Thành phố Hà Nội", "Hanoi People's Committee"),
         (
-            "Tại Lễ khai mạc Tụ hội Sáng tạo, bà Vũ Thu Hà công bố chủ đề “Kinh tế sáng tạo” của Lễ hội Thiết kế Sáng "
-            "tạo Hà Nội 2026, với các hoạt động diễn ra quanh năm và sự tham gia của khoảng 200 đơn vị.",
+            "Tại Lễ khai mạc Tụ hội sáng tạo, bà Vũ Thu Hà công bố chủ đề “Kinh tế sáng tạo” của Lễ hội Thiết kế Sáng "
+            "tạo Hà Nội 2026, với các hoạt động diễn ra quanh năm và sự tham gia của hơn 200 đơn vị.",
             "At the Creative Gathering's opening ceremony, Vũ Thu Hà announced “Creative Economy” as the theme of "
-            "the Hanoi Creative Design Festival 2026, with activities throughout the year and around 200 "
+            "the Hanoi Creative Design Festival 2026, with activities throughout the year and more than 200 "
             "participating units.",
         ),
     ),
@@ -670,7 +756,7 @@ def _sessions() -> list[SessionData]:
         SessionData(
             "le-khai-mac-tu-hoi-sang-tao",
             S.CEREMONY,
-            ("Lễ khai mạc Tụ hội Sáng tạo", "Creative Gathering opening ceremony"),
+            ("Lễ khai mạc Tụ hội sáng tạo", "Creative Gathering opening ceremony"),
             (
                 "Chính thức khởi động hành trình đến Lễ hội Thiết kế Sáng tạo Hà Nội 2026, với chương trình nghệ thuật "
                 "của Lên Ngàn.",
@@ -1042,7 +1128,7 @@ def _sessions() -> list[SessionData]:
                 "Young bands play together on the square on the last evening.",
             ),
             (
-                "Đêm nhạc ngoài trời với nhạc cụ dân tộc và ca khúc về Hà Nội, khép lại hai ngày Tụ hội Sáng tạo.",
+                "Đêm nhạc ngoài trời với nhạc cụ dân tộc và ca khúc về Hà Nội, khép lại hai ngày Tụ hội sáng tạo.",
                 "An open-air concert of traditional instruments and songs about Hanoi to close the two days of the "
                 "Creative Gathering.",
             ),

@@ -152,7 +152,7 @@ def _real_units() -> list[UnitData]:
             "design",
             "Gian hàng của giảng viên và học sinh, sinh viên: khăn lụa, thiệp Tết, bao lì xì, túi vải, móc khóa.",
             "A stand by teachers and students: silk scarves, Tết cards, lucky-money envelopes, tote bags and keyrings.",
-            "Trường tham gia Tụ hội Sáng tạo với tư cách một trong hơn 200 đơn vị thuộc các lĩnh vực công nghiệp "
+            "Trường tham gia Tụ hội sáng tạo với tư cách một trong hơn 200 đơn vị thuộc các lĩnh vực công nghiệp "
             "văn hóa. Gian hàng của trường bày những sản phẩm do giảng viên và học sinh, sinh viên tự làm: khăn lụa "
             "in hình phụ nữ Việt Nam mặc áo dài, đội khăn chầu áo ngự; thiệp chúc Tết và bao lì xì; túi vải, móc "
             "khóa, huy hiệu mang họa tiết Tết và mười hai con giáp. Hiệu trưởng nhà trường là TS Vũ Tiến Dũng. "
@@ -174,7 +174,7 @@ def _real_units() -> list[UnitData]:
             "design",
             "Sinh viên trưng bày và bán tác phẩm tại khu hội chợ bên hồ.",
             "Students showing and selling their work at the lakeside fair.",
-            "Trong hai ngày Tụ hội Sáng tạo, sinh viên của trường trưng bày và bán tác phẩm, sản phẩm của mình tại "
+            "Trong hai ngày Tụ hội sáng tạo, sinh viên của trường trưng bày và bán tác phẩm, sản phẩm của mình tại "
             "khu hội chợ bên hồ Hoàn Kiếm.",
             "During the two days of the Creative Gathering, the university's students showed and sold their work "
             "at the fair beside Hoàn Kiếm Lake.",
@@ -188,7 +188,7 @@ def _real_units() -> list[UnitData]:
             "fine-arts",
             "Sinh viên trưng bày và bán tác phẩm tại khu hội chợ bên hồ.",
             "Students showing and selling their work at the lakeside fair.",
-            "Trường thuộc Đại học Quốc gia Hà Nội. Trong hai ngày Tụ hội Sáng tạo, sinh viên của trường trưng bày và "
+            "Trường thuộc Đại học Quốc gia Hà Nội. Trong hai ngày Tụ hội sáng tạo, sinh viên của trường trưng bày và "
             "bán tác phẩm của mình tại khu hội chợ bên hồ Hoàn Kiếm.",
             "The school is part of Vietnam National University, Hanoi. During the two days of the Creative "
             "Gathering, its students showed and sold their work at the fair beside Hoàn Kiếm Lake.",
@@ -203,7 +203,7 @@ def _real_units() -> list[UnitData]:
             "Nền tảng văn hóa – nghệ thuật, dàn dựng chương trình nghệ thuật của Lễ khai mạc.",
             "A culture and arts platform; it staged the art programme of the opening ceremony.",
             "Lên Ngàn là một nền tảng văn hóa – nghệ thuật. Tối 10/01/2026, tại quảng trường Đông Kinh Nghĩa Thục, "
-            "Lên Ngàn mang đến chương trình nghệ thuật của Lễ khai mạc Tụ hội Sáng tạo: tiếng đàn tranh, đàn bầu "
+            "Lên Ngàn mang đến chương trình nghệ thuật của Lễ khai mạc Tụ hội sáng tạo: tiếng đàn tranh, đàn bầu "
             "và phần dàn dựng đương đại bức tranh Đông Hồ “Vinh Quy Bái Tổ”.",
             "Lên Ngàn is a culture and arts platform. On the evening of 10 January 2026, in Đông Kinh Nghĩa Thục "
             "Square, it presented the art programme of the Creative Gathering's opening ceremony: đàn tranh zither "
@@ -254,7 +254,7 @@ def _real_units() -> list[UnitData]:
             "tourism",
             "Doanh nghiệp xã hội, đối tác của chương trình tại Công viên Thống Nhất.",
             "A social enterprise; partner of the programme at Thống Nhất Park.",
-            "Cool Vietnam là doanh nghiệp xã hội, một trong các đối tác của chuỗi hoạt động Tụ hội Sáng tạo tại "
+            "Cool Vietnam là doanh nghiệp xã hội, một trong các đối tác của chuỗi hoạt động Tụ hội sáng tạo tại "
             "Công viên Thống Nhất do UBND phường Hai Bà Trưng chủ trì cùng Sở Văn hóa và Thể thao Hà Nội.",
             "Cool Vietnam is a social enterprise and one of the partners of the Creative Gathering activities at "
             "Thống Nhất Park, led by the Hai Bà Trưng Ward People's Committee with the Hanoi Department of "
@@ -268,7 +268,7 @@ def _real_units() -> list[UnitData]:
             "design",
             "Công ty truyền thông, đối tác của chương trình tại Công viên Thống Nhất.",
             "A media company; partner of the programme at Thống Nhất Park.",
-            "Innux là công ty truyền thông, một trong các đối tác của chuỗi hoạt động Tụ hội Sáng tạo tại Công viên "
+            "Innux là công ty truyền thông, một trong các đối tác của chuỗi hoạt động Tụ hội sáng tạo tại Công viên "
             "Thống Nhất.",
             "Innux is a media company and one of the partners of the Creative Gathering activities at Thống Nhất Park.",
             "IN",
@@ -1207,7 +1207,7 @@ def _finish_descriptions(unit: UnitData) -> None:
         parts_vi.append(trade_vi)
         parts_en.append(trade_en)
     if unit.booth:
-        parts_vi.append(f"Tại Tụ hội Sáng tạo, mời bạn ghé gian {unit.booth} trên phố Đinh Tiên Hoàng.")
+        parts_vi.append(f"Tại Tụ hội sáng tạo, mời bạn ghé gian {unit.booth} trên phố Đinh Tiên Hoàng.")
         parts_en.append(f"At the Creative Gathering, find it at booth {unit.booth} on Đinh Tiên Hoàng Street.")
     parts_vi.append(FICTIONAL_UNIT_VI)
     parts_en.append(FICTIONAL_UNIT_EN)

@@ -1,0 +1,68 @@
+"""The identity on a 390x844 phone: compact header, dismissable demo notice, phone menu, self-hosted typeface."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SCREEN_HEIGHT = 844
+
+
+@pytest.fixture
+def demo(settings):
+    settings.TUDOI_DEMO = True
+    call_command("load_demo", stdout=StringIO(), stderr=StringIO())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_phone_first_screen(live_server, page, console_errors, demo, lang):
+    font_requests = []
+    page.on("request", lambda r: font_requests.append(r.url) if "/static/fonts/" in r.url else None)
+    page.set_viewport_size({"width": 390, "height": SCREEN_HEIGHT})
+    page.goto(f"{live_server.url}/{lang}/")
+    main_top = page.locator("main").bounding_box()["y"]
+    header = page.locator("header.site-header").bounding_box()
+    assert header["y"] + header["height"] <= SCREEN_HEIGHT / 4
+    assert main_top <= SCREEN_HEIGHT / 4
+    h1 = page.locator("main h1").bounding_box()
+    assert h1["y"] + h1["height"] <= 0.6 * SCREEN_HEIGHT
+    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.check('16px \"Be Vietnam Pro\"', 'ệựắỗđ')")
+    assert page.evaluate(
+        "[...document.fonts].some(f => f.family.replace(/\"/g, '') === 'Be Vietnam Pro' && f.status === 'loaded')"
+    )
+    assert any(url.endswith(".woff2") for url in font_requests), font_requests
+    assert console_errors == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_menu_by_keyboard(live_server, page, demo, lang):
+    page.goto(f"{live_server.url}/{lang}/")
+    nav_link = page.locator("#site-nav a").first
+    assert not nav_link.is_visible()
+    button = page.locator("button[data-menu-toggle]")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert nav_link.is_visible()
+    assert page.locator("#site-nav a").count() >= 6
+    page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not nav_link.is_visible()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_demo_notice_dismissed_and_remembered(live_server, page, demo, lang):
+    page.goto(f"{live_server.url}/{lang}/")
+    notice = page.locator("[data-demo-notice]")
+    assert notice.is_visible()
+    assert notice.get_attribute("role") == "note"
+    box = notice.bounding_box()
+    assert box["height"] <= 48, "the notice takes one line on a phone"
+    page.locator("[data-demo-close]").click()
+    assert not notice.is_visible()
+    page.goto(f"{live_server.url}/{lang}/programme/")
+    assert not page.locator("[data-demo-notice]").is_visible()
