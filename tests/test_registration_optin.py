@@ -94,7 +94,10 @@ def test_an_open_session_links_to_its_form_and_says_how_many_seats_are_left(clie
     listing = client.get(f"/{language}/programme/").content.decode()
 
     assert links_to_form(detail, session) and links_to_form(listing, session)
-    expected = {"en": "Registration open: 3 seats left of 3.", "vi": "Đang nhận đăng ký: còn trống 3 trên 3 chỗ."}[language]
+    expected = {
+        "en": "Registration open: 3 seats left of 3.",
+        "vi": "Đang nhận đăng ký: còn trống 3 trên 3 chỗ.",
+    }[language]
     assert expected in " ".join(detail.split()) and expected in " ".join(listing.split())
 
 

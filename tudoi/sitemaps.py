@@ -312,8 +312,8 @@ def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[P
         "name": name,
         **({"alternateName": VIETNAMESE_NAME} if name != VIETNAMESE_NAME else {}),
         "description": _(
-            "Creative Gathering: more than 200 creative units of Hanoi, talks, workshops, a fair and an exhibition around "
-            "Hoàn Kiếm Lake, 10–11 January 2026."
+            "Creative Gathering: more than 200 creative units of Hanoi, talks, workshops, a fair and an exhibition "
+            "around Hoàn Kiếm Lake, 10–11 January 2026."
         ),
         "url": site + reverse("home"),
         "image": [site + static("img/og-image.png")],
