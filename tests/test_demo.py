@@ -283,3 +283,11 @@ def test_load_demo_texts_follow_the_glossary(demo):
                     for offence in offences(str(value or ""), language):
                         problems.append(f"{model.__name__} {pk} {column}: {offence}")
     assert problems == []
+
+
+def test_load_demo_works_are_credited_as_demo_illustrations(demo):
+    """The demo's pictures are generated: no work's credit may read as a photograph of the real work."""
+    works = Artwork.objects.published()
+    assert works.count() == 89
+    assert not works.exclude(credit_vi__startswith="Minh họa demo").exists()
+    assert not works.exclude(credit_en__startswith="Demo illustration").exists()

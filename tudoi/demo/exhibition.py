@@ -302,7 +302,10 @@ def artworks() -> tuple[ArtworkData, ...]:
                     ),
                     alt_text=(plan.alt_vi, plan.alt_en),
                     long_description=(plan.long_vi, plan.long_en),
-                    credit=(f"© {by_vi}, 2025", f"© {by_en}, 2025"),
+                    credit=(
+                        f"Minh họa demo, không phải ảnh tác phẩm của {by_vi}",
+                        f"Demo illustration, not a photograph of {by_en}'s work",
+                    ),
                     plan=plan,
                 )
             )
