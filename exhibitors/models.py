@@ -157,7 +157,7 @@ class Product(Publishable, Searchable):
 class PartnerRole(models.TextChoices):
     DIRECTING = "directing", _("Directed by")
     ORGANISER = "organiser", _("Organised by")
-    COMPANION = "companion", _("In companionship with")
+    COMPANION = "companion", _("Accompanied by")
     SPONSOR = "sponsor", _("Sponsors")
     MEDIA = "media", _("Media partners")
     SUPPORTER = "supporter", _("Supporters")

@@ -291,3 +291,10 @@ def test_load_demo_works_are_credited_as_demo_illustrations(demo):
     assert works.count() == 89
     assert not works.exclude(credit_vi__startswith="Minh họa demo").exists()
     assert not works.exclude(credit_en__startswith="Demo illustration").exists()
+
+
+def test_load_demo_opens_the_exhibition_on_the_morning_of_10_january(demo):
+    """The announcement: "sáng 10/01/2026, triển lãm tranh “Chất Địa Phương” chính thức khai mạc"."""
+    opening = Session.objects.published().get(title_vi__startswith="Khai mạc triển lãm")
+    starts = opening.starts_at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert starts.date().isoformat() == "2026-01-10" and starts.hour < 12

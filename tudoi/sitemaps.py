@@ -127,6 +127,7 @@ def _fixed_pages(sections: dict[str, list[Page]] | None = None) -> list[Page]:
         ("events:speakers", programme_changed),
         ("exhibitors:directory", units_changed),
         ("partners", partners_changed),
+        ("about", partners_changed),
         ("visit", _latest(venues_changed, exhibition_changed)),
         ("press:index", press_changed),
         ("press:facts", everything),

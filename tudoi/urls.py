@@ -23,6 +23,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("partners/", views.PartnersView.as_view(), name="partners"),
+    path("about/", views.AboutView.as_view(), name="about"),
     path("visit/", views.VisitView.as_view(), name="visit"),
     path("search/", views.search_page, name="search"),
     path("", include("events.urls")),

@@ -182,6 +182,12 @@ def visit_venues() -> tuple[list[Venue], venue_map.VenueMap | None]:
     return venues, venue_map.build(venues)
 
 
+class AboutView(TemplateView):
+    """Who directs and organises the programme, why it is held, and where it leads (from the announcement)."""
+
+    template_name = "tudoi/about.html"
+
+
 class VisitView(TemplateView):
     """The visit: a map drawn by the site, then each venue with what a visitor needs to get there and in."""
 

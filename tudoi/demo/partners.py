@@ -25,7 +25,16 @@ class PartnerData:
 
 
 R = PartnerRole
-SPONSOR_TEXT = ("Nhà tài trợ của chương trình Tụ hội sáng tạo.", "A sponsor of the Creative Gathering.")
+
+
+def sponsor(what_vi: str, what_en: str) -> Text:
+    """A sponsor's line: what the company is, and its role (the announcement names sponsors, not what each gave)."""
+    return (
+        f"Nhà tài trợ của Tụ hội sáng tạo: {what_vi}.",
+        f"A sponsor of Creative Gathering: {what_en}.",
+    )
+
+
 PARTNERS = (
     PartnerData(
         ("Ủy ban nhân dân Thành phố Hà Nội", "Hanoi People's Committee"),
@@ -35,8 +44,9 @@ PARTNERS = (
             "Thành phố.",
             "Directs the Creative Gathering and the Hanoi Creative Design Festival 2026 under the city's Plan 333.",
         ),
-        "UBND TP Hà Nội",
+        "Hà Nội",
         "#a1122f",
+        "https://hanoi.gov.vn/",
     ),
     PartnerData(
         ("Hội Kiến trúc sư Việt Nam", "Vietnam Association of Architects"),
@@ -55,7 +65,7 @@ PARTNERS = (
             "Đơn vị tổ chức Tụ hội sáng tạo; cũng là một trong các đơn vị tổ chức triển lãm “Chất Địa Phương”.",
             "Organiser of the Creative Gathering, and one of the organisers of the “Local Essence” exhibition.",
         ),
-        "Sở VH&TT Hà Nội",
+        "Văn hóa & Thể thao Hà Nội",
         "#8a3b12",
         "https://sovhtt.hanoi.gov.vn/",
     ),
@@ -99,11 +109,45 @@ PARTNERS = (
         "#1f5f8b",
         "https://unhabitat.org/",
     ),
-    PartnerData(("Honda", "Honda"), R.SPONSOR, SPONSOR_TEXT, "HONDA", "#a1122f"),
-    PartnerData(("LOTTE Department Store", "LOTTE Department Store"), R.SPONSOR, SPONSOR_TEXT, "LOTTE", "#8a1538"),
-    PartnerData(("LIXIL", "LIXIL"), R.SPONSOR, SPONSOR_TEXT, "LIXIL", "#2f4a5e"),
-    PartnerData(("LG", "LG"), R.SPONSOR, SPONSOR_TEXT, "LG", "#8c1d5b"),
-    PartnerData(("Minh Long", "Minh Long"), R.SPONSOR, SPONSOR_TEXT, "Minh Long", "#1d4f91"),
+    PartnerData(
+        ("Honda", "Honda"),
+        R.SPONSOR,
+        sponsor("hãng xe máy và ô tô", "the motorcycle and car maker"),
+        "HONDA",
+        "#a1122f",
+        "https://www.honda.com.vn/",
+    ),
+    PartnerData(
+        ("LOTTE Department Store", "LOTTE Department Store"),
+        R.SPONSOR,
+        sponsor("chuỗi trung tâm thương mại", "the department store chain"),
+        "LOTTE",
+        "#8a1538",
+    ),
+    PartnerData(
+        ("LIXIL", "LIXIL"),
+        R.SPONSOR,
+        sponsor("hãng thiết bị nhà tắm và vật liệu xây dựng", "the maker of bathroom fittings and building materials"),
+        "LIXIL",
+        "#2f4a5e",
+        "https://www.lixil.com/",
+    ),
+    PartnerData(
+        ("LG", "LG"),
+        R.SPONSOR,
+        sponsor("tập đoàn điện tử", "the electronics group"),
+        "LG",
+        "#8c1d5b",
+        "https://www.lg.com/vn/",
+    ),
+    PartnerData(
+        ("Minh Long", "Minh Long"),
+        R.SPONSOR,
+        sponsor("thương hiệu gốm sứ Bình Dương", "the Bình Dương porcelain maker"),
+        "Minh Long",
+        "#1d4f91",
+        "https://minhlong.com/",
+    ),
     PartnerData(
         ("Tạp chí Phố Sáng Tạo", "Creative Street Magazine"),
         R.MEDIA,
@@ -131,7 +175,7 @@ PARTNERS = (
             "Chủ trì chuỗi hoạt động Tụ hội sáng tạo tại Công viên Thống Nhất cùng Sở Văn hóa và Thể thao Hà Nội.",
             "Led the Creative Gathering activities at Thống Nhất Park with the Hanoi Department of Culture and Sports.",
         ),
-        "UBND P. Hai Bà Trưng",
+        "Phường Hai Bà Trưng",
         "#3d6b1f",
     ),
     PartnerData(
