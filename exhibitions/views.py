@@ -26,7 +26,7 @@ from tudoi.web import absolute, page_number
 
 from .models import Artist, Artwork, Exhibition, Region, Technique
 
-ZOOM_GEOMETRY = "2000x2000"  # the zoom view: at most 2000 pixels on the long side, never the original file
+ZOOM_GEOMETRY = "2400x2400"  # the zoom viewer: at most 2,400 pixels on the long side, never the original file
 OPEN_GRAPH_WIDTH = 1200
 WORKS_PER_PAGE = 48  # the catalogue's page: 2, 3 or 4 full rows of cards, and a light page however big the show
 LABELS_PER_PAGE = 24  # four A4 sheets of six labels: each label carries an inline QR code of some 2.5 KB

@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
+from django.utils.http import content_disposition_header, http_date
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,12 +19,28 @@ from tudoi import clock, images
 from tudoi.mail import mail_quietly
 from tudoi.web import absolute, page_number, site_url
 
-from . import accreditation, kit
+from . import accreditation, kit, pdf
 from .facts import fact_sheet
 from .forms import PRESS_CARD_MAX_BYTES, AccreditationForm
 from .models import CoverageLink, MediaAsset, PressContact, PressRelease
 
 RELEASES_PER_PAGE = 20
+
+
+def fact_sheet_pdf_links() -> list[dict[str, str]]:
+    """The fact sheet PDF in each language, for the pages that offer it: the address, the language's code and
+    name (in that language)."""
+    links = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            links.append(
+                {
+                    "url": reverse("press:fact-sheet-pdf"),
+                    "code": code,
+                    "name": translation.get_language_info(code)["name_local"],
+                }
+            )
+    return links
 
 
 class PressIndexView(TemplateView):
@@ -42,6 +59,7 @@ class PressIndexView(TemplateView):
             coverage=CoverageLink.objects.published(),
             assets=MediaAsset.objects.published().order_by("order", "pk"),
             organisers_email=settings.TUDOI_ORGANISERS_EMAIL,
+            fact_sheet_pdfs=fact_sheet_pdf_links(),
         )
         return context
 
@@ -100,8 +118,23 @@ class FactSheetView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         facts = fact_sheet()
-        context.update(facts=facts, charts=facts.charts(), moment=clock.now())
+        context.update(facts=facts, charts=facts.charts(), moment=clock.now(), fact_sheet_pdfs=fact_sheet_pdf_links())
         return context
+
+
+def fact_sheet_pdf(request):
+    """`/<language>/press/kit/fact-sheet.pdf`: the printable fact sheet in the page's language, drawn again only
+    when what it says has changed (press/pdf.py), and answered with 304 to a client that has it already."""
+    rendered = pdf.fact_sheet_pdf(get_language())
+    etag = f'"{rendered.digest[:32]}"'
+    conditional = get_conditional_response(request, etag=etag)
+    if conditional is not None:
+        return conditional
+    response = HttpResponse(rendered.content, content_type="application/pdf")
+    # Shown in the browser; saved under a name that says what it is and in which language.
+    response["Content-Disposition"] = content_disposition_header(False, rendered.filename)
+    response["ETag"] = etag
+    return response
 
 
 def asset_web(request, slug):

@@ -103,13 +103,16 @@ REGISTRY: dict[str, dict[str, tuple[Spec, ...]]] = {
     "exhibitions.Exhibition": {"image": _specs("1200") + API},
     "exhibitions.Artist": {"photo": _specs("160", "320", "1200") + API},
     "exhibitions.Artwork": {
-        # Cards 280 and 560; the work's page 480 (→ 560), 800 and 1200; the home page's 4:5 cut; og:image; zoom.
-        "image": _specs("280", "560", "800", "1200", "200x250c", "400x500c", "1200x1200", "2000x2000") + API
+        # Cards 280 and 560; the work's page 480 (→ 560), 800 and 1200; the home page's 4:5 cut; og:image; the zoom
+        # viewer's 2,400 pixels (exhibitions.views.ZOOM_GEOMETRY). Never enlarged: from a smaller original it is the
+        # same file as the largest copy that fits, so a small picture costs nothing more.
+        "image": _specs("280", "560", "800", "1200", "200x250c", "400x500c", "1200x1200", "2400x2400") + API
     },
     "press.PressRelease": {"image": _specs("480", "960", "1440", "1200.jpg") + API},
     "press.MediaAsset": {
-        # The press room's download: JPEG for photos, PNG for logos (their transparency survives).
-        "image": _specs("320x240c", "640x480c")
+        # The press room's cards (photos cut to 4:3, logos whole) and download: JPEG for photos, PNG for logos (their
+        # transparency survives).
+        "image": _specs("320x240c", "640x480c", "320", "640")
         + (Spec(1600, 1600, fmt="jpeg", png_only=False), Spec(1600, 1600, fmt="png", png_only=True))
         + API
     },

@@ -1,5 +1,6 @@
 """The "Chất Địa Phương" / "Local Essence" exhibition: its record from the event facts (§4), and a catalogue of 89
-fictional works by fictional artists, each with a picture drawn to match its description.
+fictional works by fictional artists, each with an abstract demo picture drawn from its title's colours and its
+medium (never a scene that could pass for the work).
 
 The real show had 89 works by 98 artists; the names of those artists and works were not found, so none is used.
 """
@@ -203,6 +204,8 @@ RIGHTS = (
     "Copyright the artist. Do not copy or reuse without permission.",
 )
 ARTIST_COUNT = 80
+# The credit of every demo picture, shown under the work and on its card.
+DEMO_CREDIT = ("Minh họa demo, không phải ảnh tác phẩm", "Demo illustration, not a photograph of the work")
 
 
 @dataclass(frozen=True)
@@ -281,7 +284,10 @@ def artworks() -> tuple[ArtworkData, ...]:
             height = Decimal(width * 5) / 4
             intent_vi, intent_en = rng.choice(INTENTS)
             by_vi, by_en = _join(names, "vi"), _join(names, "en")
-            plan = plan_artwork(number, region)
+            # The first work of each region is drawn large enough for the 2,400-pixel zoom; the others stay
+            # small, so that the demo loads quickly (see tudoi/demo/images.py).
+            large = (title_vi, title_en) == titles[0]
+            plan = plan_artwork(number, (title_vi, title_en), region, medium, technique, large=large)
             works.append(
                 ArtworkData(
                     number=number,
@@ -302,10 +308,7 @@ def artworks() -> tuple[ArtworkData, ...]:
                     ),
                     alt_text=(plan.alt_vi, plan.alt_en),
                     long_description=(plan.long_vi, plan.long_en),
-                    credit=(
-                        f"Minh họa demo, không phải ảnh tác phẩm của {by_vi}",
-                        f"Demo illustration, not a photograph of {by_en}'s work",
-                    ),
+                    credit=DEMO_CREDIT,
                     plan=plan,
                 )
             )

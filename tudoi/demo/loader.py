@@ -17,7 +17,7 @@ from tudoi.text import slugify_vi
 from . import exhibition as X
 from . import images
 from .partners import PARTNERS
-from .press import ASSETS, CONTACTS, COVERAGE, PHOTO_CREDIT, RELEASES
+from .press import ASSETS, CONTACTS, COVERAGE, PHOTO_CREDIT, RELEASES, logo_png
 from .programme import HO_GUOM_CENTRE, SPEAKERS, VENUES, all_sessions
 from .sectors import SECTORS
 from .sync import Sync
@@ -137,7 +137,7 @@ def _units(sync: Sync, sectors: dict[str, Sector]) -> dict[str, CreativeUnit]:
                 **PUBLISHED,
             },
             m2m={"sectors": [sectors[k] for k in u.other_sectors]},
-            images={"logo": (f"{u.slug[:70]}.png", _later(images.logo_png, u.initials, colour))},
+            images={"logo": (f"{u.slug[:60]}-monogram.png", _later(images.logo_png, u.initials, colour, number))},
         )
         result[u.slug] = unit
         for p in u.products:
@@ -306,7 +306,8 @@ def _exhibition(sync: Sync, venue: Venue) -> None:
                 **PUBLISHED,
             },
             m2m={"artists": [artists[slug] for slug in w.artists]},
-            images={"image": (f"{X.SLUG}-{w.number:02d}.jpg", _later(images.render_artwork, w.plan))},
+            # Named after the drawing, so that a database loaded with the older pictures gets these.
+            images={"image": (f"{X.SLUG}-{w.number:02d}-abstract.jpg", _later(images.render_artwork, w.plan))},
         )
 
 
@@ -336,6 +337,7 @@ def _press(sync: Sync) -> None:
                 "name": c.name,
                 **_both("role", c.role),
                 **_both("organisation", c.organisation),
+                "phone": c.phone,
                 "order": c.order,
                 **PUBLISHED,
             },
@@ -374,7 +376,7 @@ def _press(sync: Sync) -> None:
         )
     for a in ASSETS:
         if a.scene == "logo":
-            spec = {"image": (f"{a.slug}.png", _later(images.wordmark_png, "Tụ hội sáng tạo", "#8a3b12"))}
+            spec = {"image": (f"{a.slug}-wordmark.png", _later(logo_png))}
         else:
             spec = {"image": (f"{a.slug}.jpg", _later(images.scene_jpeg, a.slug, a.scene, "#0f5e6b"))}
         sync.upsert(

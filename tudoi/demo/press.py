@@ -1,14 +1,20 @@
 """Press contacts, releases and media-kit assets.
 
-The contacts are fictional (no press contact was found in the sources); the releases restate facts from the event
-facts file in our own words. One release is embargoed until 12 January 2026 and one is a draft.
+The contacts are fictional (no press contact was found in the sources), and so are their phone numbers (zeros in
+the middle: no such line exists); the releases restate facts from the event facts file in our own words. One
+release is embargoed until 12 January 2026 and one is a draft.
 
 The coverage links are real articles named in the event facts file; their headlines are read from the articles'
 addresses and their dates from the facts file (or from the date in the address).
 """
 
+import functools
+import io
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
 
 from press.models import AssetKind, Licence
 from tudoi.models import Status
@@ -27,6 +33,7 @@ class ContactData:
     role: Text
     organisation: Text
     email: str
+    phone: str
     order: int
 
 
@@ -36,6 +43,7 @@ CONTACTS = (
         ("Phụ trách truyền thông (nhân vật hư cấu)", "Communications lead (fictional person)"),
         ("Ban Tổ chức Tụ hội sáng tạo", "Creative Gathering organising team"),
         "baochi@tuhoisangtao.example.com",
+        "+84 24 0000 0101",
         1,
     ),
     ContactData(
@@ -43,6 +51,7 @@ CONTACTS = (
         ("Quan hệ báo chí quốc tế (nhân vật hư cấu)", "International press relations (fictional person)"),
         ("Ban Tổ chức Tụ hội sáng tạo", "Creative Gathering organising team"),
         "press@tuhoisangtao.example.com",
+        "+84 912 000 102",
         2,
     ),
 )
@@ -316,8 +325,8 @@ ASSETS = (
         ("Logo Tụ hội sáng tạo (bản thay thế)", "Creative Gathering logo (placeholder)"),
         AssetKind.LOGO,
         (
-            "Logo chữ dùng tạm trong bản demo, định dạng PNG nền trắng.",
-            "A placeholder wordmark for the demo, PNG on white.",
+            "Logo chữ dùng tạm trong bản demo: biểu tượng và tên “Tụ hội sáng tạo” trên một dòng, PNG nền trắng.",
+            "A placeholder wordmark for the demo: the mark and the name “Tụ hội sáng tạo” on one line, PNG on white.",
         ),
         "logo",
         Licence.PRESS,
@@ -407,3 +416,59 @@ COVERAGE = (
         "en",
     ),
 )
+
+
+# The programme's wordmark for the media kit -----------------------------------------------------------------------
+
+LOGO_NAME = "Tụ hội sáng tạo"
+# Be Vietnam Pro Bold with every Vietnamese letter in one file (the press fact sheet's font).
+LOGO_FONT = Path(__file__).resolve().parents[2] / "press" / "fonts" / "BeVietnamPro_700Bold.ttf"
+LACQUER = (155, 28, 28)  # the site's accent and favicon colours
+GOLD = (242, 193, 78)
+INK = (28, 27, 26)
+
+
+@functools.lru_cache(maxsize=4)
+def logo_font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(LOGO_FONT), size)
+
+
+def logo_layout(height: int = 640) -> dict:
+    """Where the wordmark's parts go on a canvas `height` pixels high: the mark (the favicon's gold ring on a
+    lacquer square) and the name on one line, measured from the letters' own ink (diacritics above and below
+    included), so that the canvas is as wide as the whole name plus a margin on every side."""
+    mark = round(height * 0.42)
+    font = logo_font(round(mark * 0.8))
+    left, top, right, bottom = font.getbbox(LOGO_NAME, anchor="ls")  # ink box around the baseline origin
+    margin = round(height * 0.29)
+    gap = round(mark * 0.38)
+    width = margin + mark + gap + (right - left) + margin
+    centre = height / 2
+    baseline = round(centre - (top + bottom) / 2)  # the ink box centred on the mark's centre
+    return {
+        "size": (width, height),
+        "mark": (margin, round(centre - mark / 2), margin + mark, round(centre + mark / 2)),
+        "text_origin": (margin + mark + gap - left, baseline),
+        "text_box": (margin + mark + gap, baseline + top, margin + mark + gap + (right - left), baseline + bottom),
+        "font": font,
+    }
+
+
+def logo_png(height: int = 640) -> bytes:
+    """The wordmark "Tụ hội sáng tạo" as a PNG on white, drawn at twice the size and reduced (smooth edges)."""
+    scale = 2
+    layout = logo_layout(height * scale)
+    image = Image.new("RGB", layout["size"], (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    x0, y0, x1, y1 = layout["mark"]
+    side = x1 - x0
+    draw.rounded_rectangle(layout["mark"], radius=round(side * 7 / 32), fill=LACQUER)
+    ring = side * 8 / 32
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    draw.ellipse((cx - ring, cy - ring, cx + ring, cy + ring), outline=GOLD, width=round(side * 3 / 32))
+    draw.text(layout["text_origin"], LOGO_NAME, font=layout["font"], fill=INK, anchor="ls")
+    width, full_height = layout["size"]
+    image = image.resize((width // scale, full_height // scale), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()

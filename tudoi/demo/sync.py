@@ -51,8 +51,8 @@ class Sync:
     ) -> models.Model:
         """Create or update the row identified by `key` so that it holds `values`, its relations and its images.
 
-        Images are made only when the field is empty or its file is missing; a file already at the target path
-        (left by an earlier load into another database) is reused rather than written again.
+        Images are made only when the field is empty, names another file or its file is missing; a file already
+        at the target path (left by an earlier load into another database) is reused rather than written again.
         """
         key_names = tuple(key)
         index = self._index(model, key_names)
@@ -92,10 +92,11 @@ class Sync:
         """Make sure the image field points to an existing file; True when the field's value changed."""
         file = getattr(obj, name)
         storage = file.storage
-        if file.name and storage.exists(file.name):
+        target = file.field.generate_filename(obj, filename)
+        # A picture under another name is an older drawing of the demo: it is replaced by the current one.
+        if file.name == target and storage.exists(file.name):
             return False
         before = file.name
-        target = file.field.generate_filename(obj, filename)
         if storage.exists(target):
             file.name = target
         else:
