@@ -11,7 +11,6 @@ title, a contact or a translation gives a new file at the next request, and noth
 import hashlib
 import json
 import logging
-import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from fpdf.enums import XPos, YPos
 
 from tudoi import clock
 from tudoi.templatetags.tudoi import date_range, long_date
+from tudoi.text import nfc
 from tudoi.web import site_url
 
 from .facts import Briefing, briefing
@@ -57,11 +57,6 @@ GUTTER = 7
 SIDEBAR_W = 64
 SIDEBAR_PAD = 3.5
 MAIN_W = PAGE_W - 2 * MARGIN - GUTTER - SIDEBAR_W
-
-
-def nfc(text: str) -> str:
-    """Composed Vietnamese letters (one code point for "ệ"), as the font's glyphs and text search expect."""
-    return unicodedata.normalize("NFC", str(text))
 
 
 @dataclass(frozen=True)
