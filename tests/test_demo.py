@@ -5,6 +5,7 @@ draws several hundred pictures; each test still runs in its own rolled-back tran
 """
 
 import hashlib
+import html.parser
 import io
 import unicodedata
 from datetime import datetime, timedelta
@@ -212,6 +213,53 @@ def test_load_demo_partners_of_every_role_have_logos(demo):
         partners = Partner.objects.published().filter(role=role)
         assert partners.exists(), role
         assert not partners.filter(logo="").exists(), role
+
+
+def test_load_demo_partners_page_links_four_in_five_partners_to_their_own_sites(demo, client):
+    """Each partner's name on the page is a link to its own site wherever one is known; the issue asks for 4 in 5."""
+
+    class Headings(html.parser.HTMLParser):
+        """The partners' names (their cards' h3) on the page, and the outside link in each, if any."""
+
+        def __init__(self):
+            super().__init__()
+            self.names, self.links, self._card, self._in = [], [], False, False
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "li":
+                self._card = attrs.get("class") == "partner-card"
+            elif tag == "h3" and self._card:
+                self._in = True
+                self.names.append("")
+            elif tag == "a" and self._in and attrs["href"].startswith("https://"):
+                self.links.append(attrs["href"])
+
+        def handle_endtag(self, tag):
+            self._in = self._in and tag != "h3"
+            self._card = self._card and tag != "li"
+
+        def handle_data(self, data):
+            if self._in:
+                self.names[-1] += data
+
+    for language in ("vi", "en"):
+        page = Headings()
+        page.feed(client.get(f"/{language}/partners/").content.decode())
+
+        assert len(page.names) == Partner.objects.published().count() == 15
+        assert len(page.links) >= 0.8 * len(page.names), page.names
+        assert len(set(page.links)) == len(page.links)  # each its own site, none shared
+        assert not any("example" in link for link in page.links)
+
+
+def test_load_demo_removes_the_partners_it_no_longer_has(demo):
+    invented = Partner.objects.create(slug="podcast-guom-xanh", name_vi="Podcast Gươm Xanh", role=PartnerRole.MEDIA)
+
+    call_command("load_demo", quiet=True)
+
+    assert not Partner.objects.filter(pk=invented.pk).exists()
+    assert Partner.objects.filter(role=PartnerRole.MEDIA).exists()
 
 
 def test_load_demo_embargoed_release_stays_hidden_until_its_time(demo, monkeypatch):

@@ -1,5 +1,6 @@
 """Write the demo content into the database, idempotently, in one transaction."""
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,7 +17,7 @@ from tudoi.text import slugify_vi
 
 from . import exhibition as X
 from . import images
-from .partners import PARTNERS
+from .partners import PARTNERS, RETIRED
 from .press import ASSETS, CONTACTS, COVERAGE, PHOTO_CREDIT, RELEASES, logo_png
 from .programme import HO_GUOM_CENTRE, SPEAKERS, VENUES, all_sessions
 from .sectors import SECTORS
@@ -312,6 +313,10 @@ def _exhibition(sync: Sync, venue: Venue) -> None:
 
 
 def _partners(sync: Sync) -> None:
+    for retired in Partner.objects.filter(slug__in=RETIRED):
+        retired.delete()
+        if retired.logo:  # the file goes once the rows are gone for good
+            transaction.on_commit(functools.partial(retired.logo.storage.delete, retired.logo.name))
     for order, p in enumerate(PARTNERS, start=1):
         sync.upsert(
             Partner,

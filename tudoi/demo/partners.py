@@ -1,5 +1,5 @@
-"""Directing bodies, organisers, companions, sponsors and supporters named in the sources (event facts, §0 and §2),
-plus two plainly fictional media partners. Logos are generated wordmarks, not the organisations' real logos.
+"""Directing bodies, organisers, companions, sponsors and partners named in the sources (event facts, §0 and §2), each
+with its own website where one is known. Logos are generated wordmarks, not the organisations' real logos.
 """
 
 from dataclasses import dataclass
@@ -35,6 +35,10 @@ def sponsor(what_vi: str, what_en: str) -> Text:
     )
 
 
+# Demo partners of earlier versions, removed by `load_demo` from databases that still hold them: two invented media
+# partners, which read as real organisations next to real ones.
+RETIRED = ("tap-chi-pho-sang-tao", "podcast-guom-xanh")
+
 PARTNERS = (
     PartnerData(
         ("Ủy ban nhân dân Thành phố Hà Nội", "Hanoi People's Committee"),
@@ -57,6 +61,7 @@ PARTNERS = (
         ),
         "Hội KTS Việt Nam",
         "#2f4a5e",
+        "https://kienviet.net/",  # "Trang điện tử Kienviet.net của Hội" in the Association's own notices
     ),
     PartnerData(
         ("Sở Văn hóa và Thể thao Hà Nội", "Hanoi Department of Culture and Sports"),
@@ -100,6 +105,7 @@ PARTNERS = (
         ),
         "SOVICO",
         "#8c1d5b",
+        "https://sovico.com.vn/",
     ),
     PartnerData(
         ("UN-Habitat", "UN-Habitat"),
@@ -123,6 +129,7 @@ PARTNERS = (
         sponsor("chuỗi trung tâm thương mại", "the department store chain"),
         "LOTTE",
         "#8a1538",
+        "https://lottedepartmentstore.com.vn/",
     ),
     PartnerData(
         ("LIXIL", "LIXIL"),
@@ -149,24 +156,14 @@ PARTNERS = (
         "https://minhlong.com/",
     ),
     PartnerData(
-        ("Tạp chí Phố Sáng Tạo", "Creative Street Magazine"),
+        ("Công ty Truyền thông Innux", "Innux"),
         R.MEDIA,
         (
-            "Đối tác truyền thông hư cấu, chỉ dùng cho nội dung minh họa.",
-            "A fictional media partner, for demonstration only.",
+            "Công ty truyền thông, đối tác của chuỗi hoạt động Tụ hội sáng tạo tại Công viên Thống Nhất.",
+            "A media company, partner of the Creative Gathering activities at Thống Nhất Park.",
         ),
-        "Phố Sáng Tạo",
+        "Innux",
         "#5b2a86",
-    ),
-    PartnerData(
-        ("Podcast Gươm Xanh", "Gươm Xanh Podcast"),
-        R.MEDIA,
-        (
-            "Đối tác truyền thông hư cấu, chỉ dùng cho nội dung minh họa.",
-            "A fictional media partner, for demonstration only.",
-        ),
-        "Gươm Xanh",
-        "#0f5e6b",
     ),
     PartnerData(
         ("Ủy ban nhân dân phường Hai Bà Trưng", "Hai Bà Trưng Ward People's Committee"),
