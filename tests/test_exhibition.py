@@ -188,9 +188,9 @@ def test_exhibition_page_gives_dates_venue_hours_entry_organisers_and_the_curato
     en = main_of(get(client, f"/en{PAGE}"))
 
     assert "<h1>Chất Địa Phương</h1>" in vi and "<h1>Local Essence</h1>" in en
-    assert "Thứ Bảy, 10/01/2026" in vi and "Chủ nhật, 18/01/2026" in vi
-    assert "Saturday 10 January 2026" in en and "Sunday 18 January 2026" in en
-    assert '<time datetime="2026-01-10">' in vi and '<time datetime="2026-01-18">' in vi
+    # One range, the glossary's way, not two long dates with their weekdays.
+    assert '<time datetime="2026-01-10">10</time>–<time datetime="2026-01-18">18/01/2026</time>' in vi
+    assert '<time datetime="2026-01-10">10</time>–<time datetime="2026-01-18">18 January 2026</time>' in en
     assert "Trung tâm Thông tin Văn hóa Hồ Gươm" in vi and "2 Lê Thái Tổ, Hoàn Kiếm, Hà Nội" in vi
     assert "Hồ Gươm Cultural Information Centre" in en
     assert 'href="https://www.openstreetmap.org/?mlat=21.031200&amp;mlon=105.851900#map=18/21.031200/105.851900"' in vi

@@ -27,11 +27,12 @@ SUBTITLE = (
 )
 STARTS_ON = date(2026, 1, 10)
 ENDS_ON = date(2026, 1, 18)
+# The source prints the Friday–Sunday afternoon as "10:30 PM – 09 PM": only the hours it states clearly are given.
 HOURS = (
-    "Thứ Hai – thứ Năm: 08:00–12:00 và 13:30–17:00\nThứ Sáu – Chủ nhật: 08:00–12:00 và 13:30–21:00\n\nGiờ mở cửa "
-    "buổi tối cuối tuần được nguồn tin in không rõ ràng; vui lòng xác nhận lại với ban tổ chức trước khi đến.",
-    "Monday – Thursday: 08:00–12:00 and 13:30–17:00\nFriday – Sunday: 08:00–12:00 and 13:30–21:00\n\nThe weekend "
-    "evening hours were printed unclearly in the source; please check with the organisers before you go.",
+    "Thứ Hai – Thứ Năm: 08:00–12:00 và 13:30–17:00\nThứ Sáu – Chủ nhật: 08:00–12:00; giờ mở cửa buổi chiều và tối "
+    "chưa được xác nhận, vui lòng hỏi ban tổ chức trước khi đến.",
+    "Monday – Thursday: 08:00–12:00 and 13:30–17:00\nFriday – Sunday: 08:00–12:00; the afternoon and evening hours "
+    "are not confirmed, so please ask the organisers before you go.",
 )
 ORGANISERS = (
     "UNESCO; Sở Văn hóa và Thể thao Hà Nội; Ban Quản lý hồ Hoàn Kiếm và phố cổ Hà Nội; TiredCity (doanh nghiệp văn "

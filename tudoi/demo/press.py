@@ -249,7 +249,7 @@ RELEASES = (
             "by Lên Ngàn.",
         ),
         (
-            "Tối thứ Bảy 10/01/2026, quảng trường Đông Kinh Nghĩa Thục là nơi diễn ra Lễ khai mạc Tụ hội sáng tạo. "
+            "Tối Thứ Bảy 10/01/2026, quảng trường Đông Kinh Nghĩa Thục là nơi diễn ra Lễ khai mạc Tụ hội sáng tạo. "
             "Nền tảng văn hóa – nghệ thuật Lên Ngàn mang đến tiếng đàn tranh, đàn bầu và phần dàn dựng đương đại bức "
             "tranh Đông Hồ “Vinh Quy Bái Tổ”.\n\n"
             "Phó Chủ tịch UBND Thành phố Hà Nội Vũ Thu Hà và Trưởng đại diện UNESCO tại Việt Nam Jonathan Wallace "

@@ -36,7 +36,7 @@ class VenueData:
     nearby: Text = ("", "")  # toilets and food
 
 
-_PEDESTRIAN_HOURS_VI = "Phố đi bộ quanh hồ Hoàn Kiếm hoạt động từ 19:00 thứ Sáu đến 24:00 Chủ nhật hằng tuần."
+_PEDESTRIAN_HOURS_VI = "Phố đi bộ quanh hồ Hoàn Kiếm hoạt động từ 19:00 Thứ Sáu đến 24:00 Chủ nhật hằng tuần."
 _PEDESTRIAN_HOURS_EN = (
     "The pedestrian zone around Hoàn Kiếm Lake runs every week from 19:00 on Friday to 24:00 on Sunday."
 )
@@ -51,7 +51,7 @@ _BUS_EN = (
     "streets); look up the nearest route and stop in a map app before you go."
 )
 _PARKING_VI = (
-    "Gửi xe: ô tô và xe máy không vào được không gian đi bộ từ tối thứ Sáu đến hết Chủ nhật; gửi xe ở các điểm trông "
+    "Gửi xe: ô tô và xe máy không vào được không gian đi bộ từ tối Thứ Sáu đến hết Chủ nhật; gửi xe ở các điểm trông "
     "giữ xe quanh khu vực rồi đi bộ vào. Taxi và xe công nghệ có thể trả khách ở rìa khu đi bộ."
 )
 _PARKING_EN = (
@@ -86,7 +86,7 @@ VENUES = (
         Decimal("21.032300"),
         Decimal("105.852300"),
         (
-            "Quảng trường ở đầu phía bắc hồ Hoàn Kiếm, nằm trong không gian phố đi bộ cuối tuần. Tối thứ Bảy 10/01, "
+            "Quảng trường ở đầu phía bắc hồ Hoàn Kiếm, nằm trong không gian phố đi bộ cuối tuần. Tối Thứ Bảy 10/01, "
             "Lễ khai mạc chương trình “Tụ hội sáng tạo” diễn ra tại đây.",
             "The square at the northern end of Hoàn Kiếm Lake, part of the weekend pedestrian zone. The Creative "
             "Gathering's opening ceremony took place here on the evening of Saturday 10 January.",
@@ -162,7 +162,7 @@ VENUES = (
             "schools, businesses and young artists, workshop corners and a community stage.",
         ),
         (
-            "Hội chợ mở cả ngày thứ Bảy và Chủ nhật 10–11/01/2026. Sân khấu cộng đồng có tiết mục từ sáng đến chiều "
+            "Hội chợ mở cả ngày Thứ Bảy và Chủ nhật 10–11/01/2026. Sân khấu cộng đồng có tiết mục từ sáng đến chiều "
             "tối. " + _PEDESTRIAN_HOURS_VI,
             "The fair is open all day on Saturday and Sunday, 10–11 January 2026. The community stage has "
             "performances from morning to early evening. " + _PEDESTRIAN_HOURS_EN,
@@ -412,7 +412,7 @@ class SessionData:
         return REGISTRATION_OPENS, self.starts_at - timedelta(hours=1)
 
 
-DAY_VI = {10: "thứ Bảy 10/01", 11: "Chủ nhật 11/01"}
+DAY_VI = {10: "Thứ Bảy 10/01", 11: "Chủ nhật 11/01"}
 DAY_EN = {10: "Saturday 10 January", 11: "Sunday 11 January"}
 
 
