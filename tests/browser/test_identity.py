@@ -66,3 +66,47 @@ def test_demo_notice_dismissed_and_remembered(live_server, page, demo, lang):
     assert not notice.is_visible()
     page.goto(f"{live_server.url}/{lang}/programme/")
     assert not page.locator("[data-demo-notice]").is_visible()
+
+
+SMALLEST_TEXT = """() => {
+  const sizes = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, element = node.parentElement;
+    if (!node.textContent.trim() || !element || !element.getClientRects().length) continue;
+    if (element.closest('.visually-hidden, [hidden], svg')) continue;
+    sizes.push([parseFloat(getComputedStyle(element).fontSize), node.textContent.trim().slice(0, 40)]);
+  }
+  return sizes.sort((a, b) => a[0] - b[0])[0];
+}"""
+
+
+def test_the_pages_hold_on_a_360_px_phone_in_both_languages(live_server, page, demo):
+    """Nothing wider than the narrowest phone in use, and no text under 12 px, on every kind of public page."""
+    from exhibitions.models import Artwork
+    from exhibitors.models import CreativeUnit
+
+    unit = CreativeUnit.objects.published().order_by("name_vi").first()
+    work = Artwork.objects.published().order_by("catalogue_number").first()
+    paths = [
+        "",
+        "programme/",
+        "programme/?view=grid",
+        "exhibitors/",
+        unit.get_absolute_url().split("/", 2)[2],
+        "exhibitions/chat-dia-phuong/",
+        work.get_absolute_url().split("/", 2)[2],
+        "visit/",
+        "partners/",
+        "press/",
+        "about/",
+        "search/?q=g%E1%BB%91m",
+    ]
+    page.set_viewport_size({"width": 360, "height": 740})
+    for lang in ("vi", "en"):
+        for path in paths:
+            url = f"{live_server.url}/{lang}/{path}"
+            assert page.goto(url).status == 200, url
+            assert page.evaluate("document.documentElement.scrollWidth") <= 360, url
+            size, text = page.evaluate(SMALLEST_TEXT)
+            assert size >= 12, f"{url}: “{text}” is {size} px"
