@@ -14,6 +14,7 @@ language.
 """
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -24,6 +25,7 @@ from import_export.results import Result
 from modeltranslation.translator import translator
 
 from tudoi.models import Status
+from tudoi.search import refresh_statistics
 from tudoi.text import fold
 
 from .import_files import clean_cell, is_blank
@@ -469,6 +471,8 @@ class SheetResource(resources.ModelResource):
         row_result.line = self.line(kwargs.get("row_number", 0))
 
     def after_import(self, dataset, result, **kwargs):
+        if not kwargs.get("dry_run") and len(dataset) >= 50:  # a sheet of units: tell the planner their number
+            transaction.on_commit(lambda: refresh_statistics(self._meta.model))
         result.lines = getattr(self, "lines", None)
         result.columns = {field.attribute: field.column_name for field in self.fields.values()}
 

@@ -1,8 +1,10 @@
 """Site-wide views: the language redirect and switcher, home, partners, visit, health and error pages."""
 
+import logging
 from itertools import groupby
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
@@ -10,8 +12,9 @@ from django.shortcuts import render
 from django.template import loader
 from django.templatetags.static import static
 from django.utils import timezone, translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import TemplateView
 from django.views.static import serve
@@ -23,7 +26,10 @@ from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
 
 from . import clock, fragments, search, sitemaps, venue_map
 from .models import Status
+from .ratelimit import RateLimit, client_address
 from .text import nfc
+
+logger = logging.getLogger(__name__)
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -204,41 +210,92 @@ class VisitView(TemplateView):
 
 
 SEARCH_RESULTS_PER_KIND = 10
+# Searches that reach the database, per address: a person types a few a minute, a robot hundreds. Results already
+# in the cache (the same words a moment ago, from anyone) are not counted.
+SEARCH_LIMIT = RateLimit("search", (60, 30), (3600, 300))
+SEARCH_CACHE_SECONDS = 300
 
 
 def search_page(request):
     """`/search/?q=`: the best matches of each kind (units, products, sessions…), one query per kind.
 
     The query's synonyms (gốm: ceramics, pottery) are searched too, and named on the page, this language's first.
+    The results are kept in the shared cache under the query's words (`search.cache_key`), the language, the
+    content generation and the minute, so a search repeated by anyone costs no query; a new one counts against the
+    address's limit and runs under a time limit.
     """
     typed = request.GET.get("q", "")
     query = search.clean_query(typed)
-    sections = []
-    also_searched = []
-    if search.search_key(query, folded=True):
-        language = translation.get_language()
-        also_searched = sorted(search.also_searched(query), key=lambda term: term.language != language)
-        for kind in search.kinds():
-            results = list(search.search(kind.queryset(), query, synonyms=True)[: SEARCH_RESULTS_PER_KIND + 1])
-            if results:
-                sections.append(
-                    {
-                        "kind": kind,
-                        "results": results[:SEARCH_RESULTS_PER_KIND],
-                        "more": len(results) > SEARCH_RESULTS_PER_KIND,
-                    }
-                )
     context = {
         "query": query,
         "shortened": len(typed.strip()) > len(query),
         "searched": bool(query),
         "no_words": bool(query) and not search.search_key(query, folded=True),
-        "sections": sections,
-        "also_searched": also_searched,
-        "total": sum(len(section["results"]) for section in sections),
         "max_length": search.MAX_QUERY_LENGTH,
     }
-    return render(request, "tudoi/search.html", context)
+    if not search.search_key(query, folded=True):
+        return render(request, "tudoi/search.html", context)
+    key = _search_cache_key(request, query)
+    results = _cache_get(key)
+    if results is None:
+        if not SEARCH_LIMIT.take(client_address(request)):
+            response = render(request, "tudoi/search.html", {**context, "limited": True}, status=429)
+            response["Retry-After"] = "60"
+            return response
+        try:
+            with search.time_limit():
+                results = loader.render_to_string("tudoi/_search_results.html", _search_results(query), request)
+        except search.TimedOut:
+            response = render(request, "tudoi/search.html", {**context, "timed_out": True})
+            add_never_cache_headers(response)
+            return response
+        _cache_set(key, results)
+    # Our own template's output (autoescaped), kept as text in the cache.
+    return render(request, "tudoi/search.html", {**context, "results": mark_safe(results)})
+
+
+def _search_results(query: str) -> dict:
+    language = translation.get_language()
+    sections = []
+    for kind in search.kinds():
+        results = list(search.search(kind.queryset(), query, synonyms=True)[: SEARCH_RESULTS_PER_KIND + 1])
+        if results:
+            more = len(results) > SEARCH_RESULTS_PER_KIND
+            sections.append({"kind": kind, "results": results[:SEARCH_RESULTS_PER_KIND], "more": more})
+    return {
+        "query": query,
+        "sections": sections,
+        "also_searched": sorted(search.also_searched(query), key=lambda term: term.language != language),
+        "total": sum(len(section["results"]) for section in sections),
+    }
+
+
+def _search_cache_key(request, query: str) -> str | None:
+    try:
+        generation = fragments.generation(request)
+    except Exception:  # the cache fails open: search without it
+        logger.warning("Search: the cache did not answer", exc_info=True)
+        return None
+    return search.cache_key(query, translation.get_language(), generation, fragments.minute())
+
+
+def _cache_get(key: str | None) -> str | None:
+    if key is None:
+        return None
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.warning("Search: the cache did not answer", exc_info=True)
+        return None
+
+
+def _cache_set(key: str | None, value: str) -> None:
+    if key is None:
+        return
+    try:
+        cache.set(key, value, SEARCH_CACHE_SECONDS)
+    except Exception:
+        logger.warning("Search: the cache did not answer", exc_info=True)
 
 
 def page_not_found(request, exception=None):

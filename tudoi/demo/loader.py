@@ -13,6 +13,7 @@ from exhibitors.models import CreativeUnit, Partner, Product, Sector
 from press.models import CoverageLink, MediaAsset, PressContact, PressRelease
 from tudoi.models import Status
 from tudoi.renditions import make_missing, remembering
+from tudoi.search import refresh_statistics
 from tudoi.text import slugify_vi
 
 from . import exhibition as X
@@ -80,6 +81,7 @@ def load_demo() -> Report:
         # Each image saved above got its renditions; rows that were already up to date (a second run, or a
         # database from before the renditions) get theirs here, so that no page has to fall back to an original.
         make_missing()
+    refresh_statistics(*MODELS)  # the planner's view of tables that were empty a moment ago
     with translation.override("en"):
         totals = {str(m._meta.verbose_name_plural).capitalize(): m._default_manager.count() for m in MODELS}
     return Report(sync, totals)
