@@ -7,9 +7,10 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from events.models import Session, SessionKind, Venue
+from events.models import Session, SessionKind, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
-from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector, UnitKind
+from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
+from press.models import CoverageLink, MediaAsset, PressContact, PressRelease
 from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -107,3 +108,28 @@ def make_site(scale: int = 1, *, images: bool = True) -> dict:
     )
     Partner.objects.create(name_vi="Đối tác nháp", name_en="Draft partner", role=PartnerRole.SPONSOR)
     return {"sectors": sectors, "units": units, "sessions": sessions, "partners": partners, "venue": venue}
+
+
+# What `load_demo` writes, in an order in which each model is deleted before the ones it protects.
+DEMO_MODELS = (
+    Session,
+    Artwork,
+    Exhibition,
+    Artist,
+    Product,
+    CreativeUnit,
+    Sector,
+    Venue,
+    Speaker,
+    Partner,
+    PressRelease,
+    PressContact,
+    MediaAsset,
+    CoverageLink,
+)
+
+
+def delete_demo_content() -> None:
+    """Remove what a committed `load_demo` wrote (fixtures that load it once for a module or a session)."""
+    for model in DEMO_MODELS:
+        model._base_manager.all().delete()

@@ -16,37 +16,17 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from events.models import Session, Speaker, Venue
-from exhibitions.models import Artist, Artwork, Exhibition
+from exhibitions.models import Artist, Artwork
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
-from press.models import CoverageLink, MediaAsset, PressContact, PressRelease
+from press.models import CoverageLink, MediaAsset, PressRelease
+from tests.sitedata import DEMO_MODELS, delete_demo_content
 from tudoi.demo import loader
 from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 FICTIONAL_VI = "Đơn vị hư cấu, chỉ dùng cho nội dung minh họa."
 FICTIONAL_EN = "A fictional unit, for demonstration only."
-# Deleted in this order: each model before the ones it protects.
-DEMO_MODELS = (
-    Session,
-    Artwork,
-    Exhibition,
-    Artist,
-    Product,
-    CreativeUnit,
-    Sector,
-    Venue,
-    Speaker,
-    Partner,
-    PressRelease,
-    PressContact,
-    MediaAsset,
-    CoverageLink,
-)
-
-
-def _delete_demo_content():
-    for model in DEMO_MODELS:
-        model._base_manager.all().delete()
+_delete_demo_content = delete_demo_content
 
 
 @pytest.fixture(scope="module")

@@ -65,3 +65,43 @@ def assert_accessible_on_a_phone(page, url: str, console_errors: list[str], *, s
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     expected = f"status of {status} " if status >= 400 else None
     assert [error for error in console_errors if not (expected and expected in error and url in error)] == []
+
+
+@pytest.fixture(scope="module")
+def _demo_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo content, loaded and committed once for a module, and a live server of its own that serves it.
+
+    pytest-django's `live_server` makes every test transactional (the tables are emptied after each one), so the
+    demo would be loaded again for each test (15 s). The tests that only read the demo use `demo_site` instead
+    (marked `django_db`, without `transaction=True`: pytest-django creates the test database only for marked
+    tests); the database stays open for the module (the server's thread needs it) and the content is removed at
+    its end.
+    """
+    from django.core.management import call_command
+    from django.test import override_settings
+    from pytest_django.live_server_helper import LiveServer
+
+    from tests.sitedata import delete_demo_content
+
+    media = tmp_path_factory.mktemp("browser-demo-media")
+    with django_db_blocker.unblock():
+        with override_settings(MEDIA_ROOT=media):
+            call_command("load_demo", quiet=True)
+        server = LiveServer("localhost:0")
+        server._live_server_modified_settings.enable()  # ALLOWED_HOSTS
+        try:
+            yield server.url, media
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
+            delete_demo_content()
+
+
+@pytest.fixture
+def demo_site(_demo_server, settings):
+    """The base URL of a live server showing the demo content (with its images), for tests that only read it."""
+    url, media = _demo_server
+    settings.MEDIA_ROOT = media
+    settings.TUDOI_SERVE_MEDIA = True
+    settings.TUDOI_DEMO = True
+    return url

@@ -1,25 +1,20 @@
 """Home and visit pages in a phone-sized Chromium: language, the language switcher, accessibility, console."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from events.models import Venue
 from exhibitors.models import Sector
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]  # the demo, committed once for the module, is read only
 
 
 @pytest.fixture
-def content(settings):
+def content(demo_site):
     """The demo content, with its images served by the live server."""
-    settings.TUDOI_SERVE_MEDIA = True
-    call_command("load_demo", stdout=StringIO(), stderr=StringIO())
     sector = Sector.objects.published().exclude(name_en__isnull=True).exclude(name_en="").first()
     venue = Venue.objects.published().exclude(name_en__isnull=True).exclude(name_en="").first()
     assert sector is not None and venue is not None, "needs a published sector and venue named in English"
-    return {"sector": sector, "venue": venue}
+    return {"sector": sector, "venue": venue, "url": demo_site}
 
 
 def switcher_link(page, code: str, label: str):
@@ -33,40 +28,40 @@ def html_lang(page) -> str | None:
     return page.locator("html").get_attribute("lang")
 
 
-def test_language_switcher_on_home(live_server, page, console_errors, content):
+def test_language_switcher_on_home(page, console_errors, content):
     sector = content["sector"]
 
-    page.goto(f"{live_server.url}/vi/")
+    page.goto(f"{content['url']}/vi/")
 
     assert html_lang(page) == "vi"
     assert page.locator("h1").count() == 1
     assert sector.name_vi in page.locator("main").inner_text()
 
     switcher_link(page, "en", "English").click()
-    page.wait_for_url(f"{live_server.url}/en/")
+    page.wait_for_url(f"{content['url']}/en/")
 
     assert html_lang(page) == "en"
     assert page.locator("h1").count() == 1
     assert sector.name_en in page.locator("main").inner_text()
 
     switcher_link(page, "vi", "Tiếng Việt").click()
-    page.wait_for_url(f"{live_server.url}/vi/")
+    page.wait_for_url(f"{content['url']}/vi/")
 
     assert html_lang(page) == "vi"
     assert sector.name_vi in page.locator("main").inner_text()
     assert console_errors == []
 
 
-def test_language_switcher_keeps_the_page(live_server, page, console_errors, content):
+def test_language_switcher_keeps_the_page(page, console_errors, content):
     venue = content["venue"]
 
-    page.goto(f"{live_server.url}/en/visit/")
+    page.goto(f"{content['url']}/en/visit/")
 
     assert html_lang(page) == "en"
     assert venue.name_en in page.locator("main").inner_text()
 
     switcher_link(page, "vi", "Tiếng Việt").click()
-    page.wait_for_url(f"{live_server.url}/vi/visit/")
+    page.wait_for_url(f"{content['url']}/vi/visit/")
 
     assert html_lang(page) == "vi"
     assert page.locator("h1").count() == 1
@@ -75,10 +70,10 @@ def test_language_switcher_keeps_the_page(live_server, page, console_errors, con
 
 
 @pytest.mark.parametrize("path", ["/vi/", "/en/", "/vi/visit/", "/en/partners/"])
-def test_pages_have_no_accessibility_violations(live_server, page, console_errors, content, path):
+def test_pages_have_no_accessibility_violations(page, console_errors, content, path):
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(f"{live_server.url}{path}")
+    page.goto(f"{content['url']}{path}")
     results = Axe().run(page)
 
     assert results.violations_count == 0, results.generate_report()
@@ -86,9 +81,9 @@ def test_pages_have_no_accessibility_violations(live_server, page, console_error
 
 
 @pytest.mark.parametrize("path", ["/vi/", "/en/visit/"])
-def test_page_fits_a_phone_screen(live_server, page, content, path):
+def test_page_fits_a_phone_screen(page, content, path):
     """No sideways scrolling at 390 px (WCAG 1.4.10 reflow asks for 320 px)."""
-    page.goto(f"{live_server.url}{path}")
+    page.goto(f"{content['url']}{path}")
 
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
