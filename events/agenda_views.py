@@ -26,9 +26,10 @@ from django.views.decorators.vary import vary_on_cookie
 from exhibitions.models import Artwork, Exhibition
 from exhibitors.models import CreativeUnit
 from tudoi import clock
+from tudoi.web import cookie_name
 
 from . import agenda as agendas
-from . import seats
+from . import links, seats
 from .agenda import Agenda
 from .calendars import calendar_response, calendar_sessions, site_url, webcal_url
 from .models import Registration, Session, SessionChange
@@ -143,7 +144,7 @@ def _visible(agenda: Agenda, *, seat_ids: tuple[int, ...] = ()) -> Visible:
 
 
 def _from_cookie(request: HttpRequest) -> Agenda:
-    return agendas.decode_or_empty(request.COOKIES.get(agendas.COOKIE_NAME), salt=agendas.COOKIE_SALT)
+    return agendas.decode_or_empty(request.COOKIES.get(cookie_name(agendas.COOKIE_NAME)), salt=agendas.COOKIE_SALT)
 
 
 def _from_token(token: str) -> Agenda | None:
@@ -165,6 +166,21 @@ def _share_url(token: str) -> str:
 
 def _invalid_token(request: HttpRequest) -> HttpResponse:
     return render(request, "events/agenda_invalid.html", status=400)
+
+
+def _share_token(view):
+    """For the views of a share link: the agenda it carries; 400 when the token was altered, 410 once it expired."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, token: str) -> HttpResponse:
+        agenda = _from_token(token)
+        if agenda is None:
+            return _invalid_token(request)
+        if links.expired():
+            return links.expired_page(request)
+        return view(request, token, agenda)
+
+    return wrapper
 
 
 # Writing: only deliberate POSTs from this site
@@ -203,12 +219,12 @@ def _store(response: HttpResponse, request: HttpRequest, agenda: Agenda) -> None
     """Write the signed cookie (authoritative) and its readable companion; forget both when the agenda is empty."""
     secure = settings.SESSION_COOKIE_SECURE
     if not agenda:
-        for name in (agendas.COOKIE_NAME, agendas.IDS_COOKIE_NAME):
+        for name in (cookie_name(agendas.COOKIE_NAME), cookie_name(agendas.IDS_COOKIE_NAME)):
             if name in request.COOKIES:
                 response.delete_cookie(name, samesite="Lax")
         return
     response.set_cookie(
-        agendas.COOKIE_NAME,
+        cookie_name(agendas.COOKIE_NAME),
         agendas.encode(agenda, salt=agendas.COOKIE_SALT),
         max_age=agendas.COOKIE_MAX_AGE,
         secure=secure,
@@ -217,7 +233,7 @@ def _store(response: HttpResponse, request: HttpRequest, agenda: Agenda) -> None
     )
     # Read by static/js/agenda.js to show pressed buttons on cached pages; never trusted by the server.
     response.set_cookie(
-        agendas.IDS_COOKIE_NAME,
+        cookie_name(agendas.IDS_COOKIE_NAME),
         agendas.ids_cookie_value(agenda),
         max_age=agendas.COOKIE_MAX_AGE,
         secure=secure,
@@ -286,10 +302,8 @@ def toggle_star(request: HttpRequest) -> HttpResponse:
 
 @csrf_exempt  # for the same reasons as toggle_star: it only adds public items to the visitor's own agenda
 @_same_site_post
-def import_agenda(request: HttpRequest, token: str) -> HttpResponse:
-    shared = _from_token(token)
-    if shared is None:
-        return _invalid_token(request)
+@_share_token
+def import_agenda(request: HttpRequest, token: str, shared: Agenda) -> HttpResponse:
     mine = _from_cookie(request)
     merged = agendas.merge(mine, shared)
     wanted = sum(len({*mine.ids(kind), *shared.ids(kind)}) for kind in agendas.KINDS)
@@ -312,26 +326,22 @@ def my_agenda(request: HttpRequest) -> HttpResponse:
         "max_items": agendas.MAX_ITEMS,
         "read_only": False,
     }
-    if visible:
+    if visible and not links.expired():  # past the links' expiry, a share link would not open
         context.update(_share_links(agendas.encode(visible.agenda, salt=agendas.SHARE_SALT)))
     return render(request, "events/agenda.html", context)
 
 
 @require_safe
-def shared_agenda(request: HttpRequest, token: str) -> HttpResponse:
-    agenda = _from_token(token)
-    if agenda is None:
-        return _invalid_token(request)
+@_share_token
+def shared_agenda(request: HttpRequest, token: str, agenda: Agenda) -> HttpResponse:
     context = {"visible": _visible(agenda), "read_only": True, **_share_links(token)}
     return render(request, "events/agenda_shared.html", context)
 
 
 @require_safe
-def agenda_calendar(request: HttpRequest, token: str) -> HttpResponse:
+@_share_token
+def agenda_calendar(request: HttpRequest, token: str, agenda: Agenda) -> HttpResponse:
     """The shared agenda's sessions as they are in the programme now: moved sessions move, unpublished ones go."""
-    agenda = _from_token(token)
-    if agenda is None:
-        return _invalid_token(request)
     sessions = calendar_sessions(Session.objects.filter(pk__in=agenda.sessions)) if agenda.sessions else []
     return calendar_response(
         sessions,
@@ -342,9 +352,8 @@ def agenda_calendar(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_safe
-def agenda_qr(request: HttpRequest, token: str) -> HttpResponse:
-    if _from_token(token) is None:
-        return _invalid_token(request)
+@_share_token
+def agenda_qr(request: HttpRequest, token: str, agenda: Agenda) -> HttpResponse:
     qr = segno.make(_share_url(token), error="m")
     buffer = io.BytesIO()
     # A viewBox (omitsize) lets the <img> scale it; a white background and the 4-module quiet zone keep it

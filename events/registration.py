@@ -367,7 +367,7 @@ def release_hold_later(registration: Registration) -> None:
 
 
 def cancel_token(registration: Registration) -> str:
-    """A signed token naming the registration; it never expires (the link is only useful until the session)."""
+    """A signed token naming the registration; the link stops working after the event (events/links.py)."""
     return signing.dumps(registration.pk, salt=CANCEL_SALT)
 
 

@@ -17,6 +17,7 @@ from tudoi.mail import mail_quietly
 from tudoi.ratelimit import RateLimit, client_address
 
 from . import agenda as agendas
+from . import links
 from . import seats as seat_cookie
 from .agenda_views import _from_cookie, _store
 from .calendars import webcal_url
@@ -111,6 +112,8 @@ def confirm(request, token):
     if registration is None:
         context = {"invalid": True, "organisers_email": settings.TUDOI_ORGANISERS_EMAIL}
         return render(request, "events/registration_confirm.html", context, status=400)
+    if links.expired():
+        return links.expired_page(request)
     was_confirmed = registration.confirmed_at is not None
     outcome = confirm_registration(registration=registration)
     registration = outcome.registration
@@ -148,6 +151,8 @@ def cancel(request, token):
     if registration is None:
         context = {"invalid": True, "organisers_email": settings.TUDOI_ORGANISERS_EMAIL}
         return render(request, "events/registration_cancel.html", context, status=400)
+    if links.expired():
+        return links.expired_page(request)
     session = registration.session
     is_active = registration.status != RegistrationStatus.CANCELLED
     session_over = clock.now() >= session.ends_at

@@ -8,6 +8,8 @@ link, read only by the agenda; the server never trusts a value it did not sign.
 from django.conf import settings
 from django.core import signing
 
+from tudoi.web import cookie_name
+
 COOKIE_NAME = "seats"
 COOKIE_SALT = "events.seats.cookie"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60
@@ -16,7 +18,7 @@ _MAX_ID = 2**63 - 1
 
 
 def read(request) -> tuple[int, ...]:
-    value = request.COOKIES.get(COOKIE_NAME)
+    value = request.COOKIES.get(cookie_name(COOKIE_NAME))
     if not value:
         return ()
     try:
@@ -35,7 +37,7 @@ def with_registration(ids: tuple[int, ...], pk: int) -> tuple[int, ...]:
 
 def store(response, request, ids: tuple[int, ...]) -> None:
     response.set_cookie(
-        COOKIE_NAME,
+        cookie_name(COOKIE_NAME),
         signing.dumps(list(ids), salt=COOKIE_SALT),
         max_age=COOKIE_MAX_AGE,
         secure=settings.SESSION_COOKIE_SECURE,

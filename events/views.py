@@ -8,6 +8,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import TruncDate
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,11 +16,12 @@ from django.views.generic import DetailView, TemplateView
 
 from exhibitors.models import CreativeUnit, Sector
 from tudoi import clock, fragments
-from tudoi.web import page_number, site_url
+from tudoi.images import rendition_url
+from tudoi.web import absolute, page_number, site_url
 
 from .changes import latest_change_annotations, latest_recent_change
 from .models import DeliveryLanguage, Registration, Session, SessionKind, Speaker, Venue
-from .registration import registration_state
+from .registration import RegistrationState, State, registration_state
 
 HANOI = timezone.get_default_timezone()
 
@@ -237,20 +239,49 @@ class SessionDetailView(DetailView):
             .distinct()
             .order_by("starts_at")[:4]
         )
-        absolute = site_url() + session.get_absolute_url()
+        url = site_url() + session.get_absolute_url()
         change = latest_recent_change(session)
+        state = registration_state(session, seats_taken=session.seats_taken)
         context.update(
             webcal_url=webcal(reverse("events:session-ics", kwargs={"slug": session.slug})),
             related=related,
-            state=registration_state(session, seats_taken=session.seats_taken),
+            state=state,
             change=change,
-            absolute_url=absolute,
-            json_ld=session_json_ld(session, absolute, change),
+            absolute_url=url,
+            json_ld=session_json_ld(session, url, change, state=state),
         )
         return context
 
 
-def session_json_ld(session: Session, url: str, change=None) -> dict:
+# schema.org ItemAvailability of a registration: seats left, waiting list only, not yet open, no longer offered.
+OFFER_AVAILABILITY = {
+    State.OPEN: "https://schema.org/InStock",
+    State.FULL: "https://schema.org/SoldOut",
+    State.NOT_OPEN: "https://schema.org/PreOrder",
+    State.CLOSED: "https://schema.org/Discontinued",
+    State.FINISHED: "https://schema.org/Discontinued",
+    State.CANCELLED: "https://schema.org/Discontinued",
+}
+
+
+def session_offer(session: Session, url: str, state: RegistrationState) -> dict:
+    """The free seat a registration gives, as a schema.org Offer (only for sessions with registration). Its `url` is
+    the session's page, which says how to register or why one cannot (no page links to a closed form)."""
+    offer = {
+        "@type": "Offer",
+        "url": url,
+        "availability": OFFER_AVAILABILITY[state.code],
+    }
+    if session.venue.free_entry:
+        offer.update(price="0", priceCurrency="VND")
+    if state.opens_at:
+        offer["validFrom"] = timezone.localtime(state.opens_at, HANOI).isoformat()
+    if state.closes_at:
+        offer["validThrough"] = timezone.localtime(state.closes_at, HANOI).isoformat()
+    return offer
+
+
+def session_json_ld(session: Session, url: str, change=None, *, state: RegistrationState | None = None) -> dict:
     """schema.org Event, so that search engines and apps can read the session."""
     place = session.venue.schema_place()
     data = {
@@ -265,9 +296,15 @@ def session_json_ld(session: Session, url: str, change=None) -> dict:
         "location": place,
         "url": url,
         "inLanguage": session.language if session.language in ("vi", "en") else "vi",
-        "isAccessibleForFree": True,
+        "isAccessibleForFree": session.venue.free_entry,
+        # The session's own picture, or the site's social image (venues have none).
+        "image": [
+            absolute(rendition_url(session.image, "1200", format="JPEG", quality=85) or static("img/og-image.png"))
+        ],
         "organizer": {"@type": "Organization", "name": str(_("Hanoi Department of Culture and Sports"))},
     }
+    if session.needs_registration:
+        data["offers"] = session_offer(session, url, state or registration_state(session))
     if session.is_cancelled:
         data["eventStatus"] = "https://schema.org/EventCancelled"
     elif change is not None and change.time_changed:

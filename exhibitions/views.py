@@ -16,7 +16,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -285,17 +285,28 @@ def _centimetres(value) -> dict:
     return {"@type": "QuantitativeValue", "value": float(value), "unitCode": "CMT", "unitText": "cm"}
 
 
+# schema.org's `artform` ("Painting", "Drawing"…) for each technique, in the page's language.
+ARTFORMS = {
+    Technique.DIGITAL: pgettext_lazy("artform", "Digital illustration"),
+    Technique.HAND: pgettext_lazy("artform", "Painting or drawing"),
+    Technique.MIXED: pgettext_lazy("artform", "Mixed media"),
+}
+
+
 def artwork_json_ld(work: Artwork, artists: list[Artist], url: str, image: str) -> dict:
-    """schema.org VisualArtwork."""
+    """schema.org VisualArtwork: `creator` for every reader, and `artist` and `artform`, which readers of
+    VisualArtwork look for."""
+    people = [
+        {"@type": "Person", "name": artist.name, "url": absolute(artist.get_absolute_url())} for artist in artists
+    ]
     data = {
         "@context": "https://schema.org",
         "@type": "VisualArtwork",
         "name": work.title,
         "url": url,
         "position": work.catalogue_number,
-        "creator": [
-            {"@type": "Person", "name": artist.name, "url": absolute(artist.get_absolute_url())} for artist in artists
-        ],
+        "creator": people,
+        "artist": people,
         "isPartOf": {
             "@type": "ExhibitionEvent",
             "name": work.exhibition.title,
@@ -304,6 +315,7 @@ def artwork_json_ld(work: Artwork, artists: list[Artist], url: str, image: str) 
     }
     optional = {
         "dateCreated": str(work.year) if work.year else "",
+        "artform": str(ARTFORMS[work.technique]) if work.technique in ARTFORMS else "",
         "artMedium": work.medium,
         "width": _centimetres(work.width_cm) if work.width_cm else None,
         "height": _centimetres(work.height_cm) if work.height_cm else None,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from events.frab import EVENT_DAYS
+from tudoi.documents import PDF_MAGIC, check_pdf
 from tudoi.forms import ContactEmailField, PhoneField, one_line
 from tudoi.images import reencode_image
 from tudoi.templatetags.tudoi import long_date
@@ -16,7 +17,6 @@ from tudoi.templatetags.tudoi import long_date
 from .models import OTHER_DAYS, AccreditationRequest
 
 PRESS_CARD_MAX_BYTES = 5 * 1024 * 1024
-PDF_MAGIC = b"%PDF-"
 
 
 def _max_length(name: str) -> int:
@@ -32,8 +32,9 @@ def _megabytes(size: int) -> str:
 class PressCardField(forms.FileField):
     """A press card as a JPEG, PNG or WebP image (re-encoded, metadata dropped) or a PDF, within a size limit.
 
-    The content decides, not the name: a text file renamed `card.pdf` is refused. The stored name is random, so
-    that nothing personal shows in it.
+    The content decides, not the name: a text file renamed `card.pdf` is refused, and a PDF is parsed and refused
+    when it is broken or holds scripts, launch actions or embedded files (tudoi.documents). The stored name is
+    random, so that nothing personal shows in it.
     """
 
     def __init__(self, **kwargs):
@@ -55,7 +56,9 @@ class PressCardField(forms.FileField):
         stem = f"press-card-{uuid.uuid4().hex}"
         if head == PDF_MAGIC:
             upload.seek(0)
-            return SimpleUploadedFile(f"{stem}.pdf", upload.read(), content_type="application/pdf")
+            data = upload.read()
+            check_pdf(data)  # parsed: refused when broken, or when it runs scripts, launches or carries files
+            return SimpleUploadedFile(f"{stem}.pdf", data, content_type="application/pdf")
         try:
             image = reencode_image(upload)
         except forms.ValidationError as error:

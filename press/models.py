@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tudoi.documents import validate_pdf_upload
 from tudoi.images import SafeImageField, UploadTo, rendition
 from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
 from tudoi.search import Searchable
@@ -109,7 +110,7 @@ class MediaAsset(Slugged, Publishable):
         _("document"),
         upload_to=UploadTo("media-kit/documents"),
         blank=True,
-        validators=[FileExtensionValidator(["pdf"])],
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf_upload],  # parsed: no script, launch or attachment
     )
     credit = models.CharField(_("credit"), max_length=200)
     licence = models.CharField(_("licence"), max_length=12, choices=Licence.choices, default=Licence.PRESS)
@@ -200,7 +201,7 @@ class AccreditationRequest(TimeStamped):
         upload_to=UploadTo("accreditation"),
         storage=private_storage,
         blank=True,
-        validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png", "webp"])],
+        validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png", "webp"]), validate_pdf_upload],
     )
     language = models.CharField(_("language"), max_length=5, default="vi")
     status = models.CharField(

@@ -17,6 +17,7 @@ from django.views.generic import DetailView, TemplateView
 
 from tudoi import clock, images
 from tudoi.mail import mail_quietly
+from tudoi.text import nfc
 from tudoi.web import absolute, page_number, site_url
 
 from . import accreditation, kit, pdf
@@ -37,7 +38,8 @@ def fact_sheet_pdf_links() -> list[dict[str, str]]:
                 {
                     "url": reverse("press:fact-sheet-pdf"),
                     "code": code,
-                    "name": translation.get_language_info(code)["name_local"],
+                    # Django writes "Tiếng Việt" decomposed (NFD); pages are NFC (the Nu checker says so).
+                    "name": nfc(translation.get_language_info(code)["name_local"]),
                 }
             )
     return links
@@ -106,9 +108,9 @@ def release_json_ld(release: PressRelease, url: str) -> dict:
             "logo": {"@type": "ImageObject", "url": absolute(static("img/og-image.png"))},
         },
     }
-    image = images.rendition_url(release.image, "1200", format="JPEG", quality=85)
-    if image:
-        data["image"] = [absolute(image)]
+    # Without a photo of its own, the site's social image: news readers want an image with every article.
+    image = images.rendition_url(release.image, "1200", format="JPEG", quality=85) or static("img/og-image.png")
+    data["image"] = [absolute(image)]
     return data
 
 

@@ -60,6 +60,9 @@ def _isolated_settings(settings, tmp_path, monkeypatch):
     settings.TUDOI_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TUDOI_DEMO = False
+    # Tests run at today's date, after the signed links' expiry (event + a month): only tests/test_signed_links.py,
+    # which sets the clock, checks that expiry; elsewhere share, confirm and cancel links must open.
+    settings.TUDOI_SIGNED_LINKS_VALID_UNTIL = "2099-12-31"
     # Mail goes through the site's own path (a queued task) but the task runs at once and delivers to mail.outbox.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "tudoi.mail.TaskEmailBackend"

@@ -22,6 +22,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
+from pypdf import PdfWriter
 
 from events.models import Session, SessionKind
 from exhibitions.models import Artwork
@@ -854,7 +855,11 @@ def test_accreditation_is_stored_with_its_press_card_and_confirmed_in_the_page_l
 
 
 def test_accreditation_takes_a_pdf_press_card(client, private_media):
-    pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    pdf = buffer.getvalue()  # a real one-page PDF: uploads are parsed (tests/test_pdf_uploads.py for refusals)
 
     client.post(
         "/en/press/accreditation/", accreditation_data(press_card=card_upload("card.PDF", pdf, "application/pdf"))

@@ -48,7 +48,7 @@ def test_admin_login_is_locked_after_five_failures():
     ]
     locked = client.post("/admin/login/", {"username": "organiser", "password": "right-password-123"})
 
-    assert failures == [200, 200, 200, 200, 429]  # the fifth failure locks the account and the address
+    assert failures == [200, 200, 200, 200, 429]  # the fifth failure locks this name from this address
     assert locked.status_code == 429  # even the right password, for the cool-off time
 
 

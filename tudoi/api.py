@@ -7,35 +7,46 @@ Everything a client relies on is done here, once, the same way for every resourc
 
 - records carry both languages: a translated text is `{"vi": "…", "en": "…"}` (null where not written), public
   pages are `page_url: {"vi": …, "en": …}`, relations are slugs (ids for products), every record has `api_url`;
-- lists page with `limit`/`offset` and give `count`, `next`, `previous`; filters are checked before use and a
-  value not understood answers 400 with a message (never 500); unknown parameters are ignored;
+- lists page with `limit`/`offset` and give `count`, `next`, `previous`; filters are checked before use: a
+  malformed value answers 400, a well-formed one that names nothing (a slug of no published record) an empty list,
+  an empty one (a form's empty field) no filter; unknown parameters are ignored;
 - only published records, through `.published()` (drafts and embargoed releases never appear);
 - `ETag` (a hash of the body) with 304 on `If-None-Match`, `Cache-Control: public`, CORS for GET/HEAD/OPTIONS,
   405 for other methods, no cookies;
+- every error is RFC 9457 problem details (`application/problem+json`): 400, 404 (also for an address the API does
+  not have), 405, 500, and 503 with `Retry-After` while the database is unreachable (`ApiMiddleware`);
+- messages in English, or in Vietnamese when `Accept-Language` prefers it: never from the site's language cookie
+  (which `ApiMiddleware` hides from the API) nor its default language;
 - an OpenAPI 3.1 description of all of it at `/api/v1/` (and `/api/v1/openapi.json`), built from the same
-  registrations, and CSV downloads (`/api/v1/units.csv`, `/api/v1/sessions.csv`) of the same records flattened.
+  registrations, which the server keeps to (tests/test_api_contract.py runs Schemathesis against it), and CSV
+  downloads (`/api/v1/units.csv`, `/api/v1/sessions.csv`) of the same records flattened.
 """
 
 import csv
 import hashlib
 import io
 import json
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import wraps
+from http import HTTPStatus
 from typing import Any
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
-from django.http import HttpResponse, HttpResponseNotModified, HttpResponseRedirect
-from django.urls import path, re_path, reverse
+from django.db import DatabaseError, InterfaceError, OperationalError, models
+from django.http import HttpResponse, HttpResponseNotModified, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.urls import Resolver404, path, re_path, resolve, reverse
 from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
 
 from . import search as site_search
@@ -44,11 +55,17 @@ from .images import rendition_url
 from .web import absolute
 
 app_name = "api"
+logger = logging.getLogger(__name__)
 
+PREFIX = "/api/v1/"  # where tudoi/urls.py includes this module
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
-VERSION = "1.0.0"
+MESSAGE_LANGUAGE = "en"  # of error messages, unless Accept-Language prefers another language of the site
+VERSION = "1.1.0"
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+MAX_OFFSET = 999_999_999
+RETRY_AFTER = 30  # seconds a client should wait when the database is unreachable
+PROBLEM = "application/problem+json"
 MAX_AGE = 300  # seconds a client or a shared cache may keep an answer
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
 WEB_IMAGE_GEOMETRY = "1600x1600"  # the web-size copy of an image: at most 1600 pixels on its longer side, WebP
@@ -170,6 +187,15 @@ def number(value: Decimal | None) -> float | None:
 
 
 # --- Filters ------------------------------------------------------------------------------------------------------
+#
+# A filter's `schema` in the OpenAPI document says exactly what the server takes: a value it refuses (400) is outside
+# the schema, a value inside it is answered (200, an empty list when it names nothing). An empty value is a form's
+# empty field and means no filter; `_filter_parameters` documents that beside each schema.
+
+# Exactly the spellings `boolean_filter` takes, in any case (JSON Schema patterns have no case-insensitive flag).
+BOOLEAN_PATTERN = "^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|1|0)$"
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+NUMBER = re.compile(r"-?[0-9]{1,10}(?:\.[0-9]{1,10})?")
 
 
 def choice_filter(name: str, choices: type[models.TextChoices], lookup: str, description: str) -> Filter:
@@ -189,7 +215,7 @@ def choice_filter(name: str, choices: type[models.TextChoices], lookup: str, des
 
 def boolean_filter(name: str, description: str) -> Filter:
     def parse(value: str) -> bool:
-        word = value.strip().lower()
+        word = value.lower()
         if word in TRUE:
             return True
         if word in FALSE:
@@ -199,7 +225,7 @@ def boolean_filter(name: str, description: str) -> Filter:
     return Filter(
         name,
         description,
-        {"type": "string", "enum": ["true", "false", "1", "0", "yes", "no"]},
+        {"type": "string", "pattern": BOOLEAN_PATTERN, "examples": ["true", "false"]},
         parse,
         lambda queryset, value: queryset.filter(**{name: value}),
     )
@@ -208,7 +234,7 @@ def boolean_filter(name: str, description: str) -> Filter:
 def date_filter(name: str, lookup: str, description: str) -> Filter:
     def parse(value: str) -> date:
         try:
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            if not DATE_PATTERN.fullmatch(value):
                 raise ValueError
             return date.fromisoformat(value)
         except ValueError:
@@ -229,43 +255,120 @@ def slug_filter(
     apply: Callable[[models.QuerySet, models.Model], models.QuerySet],
     description: str,
 ) -> Filter:
-    """A filter by the slug of a published record of another kind (one query to find it)."""
+    """A filter by the slug of a published record of another kind (one query to find it). A slug that no published
+    record has narrows the list to nothing: the client asked a fair question whose answer is empty."""
 
-    def parse(value: str) -> models.Model:
-        found = published().filter(slug=value).first() if SLUG.match(value) else None
-        if found is None:
-            raise ValueError(_("Nothing published has the slug “%(slug)s”.") % {"slug": value[:100]})
-        return found
+    def parse(value: str) -> models.Model | None:
+        if not SLUG.fullmatch(value):
+            raise ValueError(_("Give a slug: up to 100 letters, digits, hyphens or underscores."))
+        return published().filter(slug=value).first()
 
-    return Filter(name, description, {"type": "string", "pattern": SLUG.pattern}, parse, apply)
+    def narrow(queryset: models.QuerySet, found: models.Model | None) -> models.QuerySet:
+        return queryset.none() if found is None else apply(queryset, found)
+
+    return Filter(name, description, {"type": "string", "pattern": SLUG.pattern}, parse, narrow)
 
 
 def search_filter(description: str) -> Filter:
-    def parse(value: str) -> str:
-        query = site_search.clean_query(value)
-        if not site_search.search_key(query, folded=True):
-            raise ValueError(_("Search with at least one letter or digit."))
-        return query
+    """Free text: blank means no filter, text without a letter or digit matches nothing (an empty list), text
+    longer than the search takes is refused (rather than cut without a word)."""
+
+    def parse(value: str) -> str | None:
+        if len(value) > site_search.MAX_QUERY_LENGTH:
+            raise ValueError(_("Search with at most %(count)s characters.") % {"count": site_search.MAX_QUERY_LENGTH})
+        return site_search.clean_query(value) or None
 
     return Filter(
         "q",
         description,
         {"type": "string", "maxLength": site_search.MAX_QUERY_LENGTH},
         parse,
-        site_search.search,
+        lambda queryset, query: queryset if query is None else site_search.search(queryset, query),
     )
 
 
 # --- Responses ----------------------------------------------------------------------------------------------------
 
 
-def _json(data, status: int = 200) -> HttpResponse:
+def message_language(request) -> str:
+    """The language of the API's messages: the first language of the site that `Accept-Language` asks for, else
+    English. The cookie of the site's language switcher and the site's default language (Vietnamese) play no part:
+    an answer may only depend on what `Vary` names."""
+    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+        if code == "*":
+            break
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return MESSAGE_LANGUAGE
+
+
+def _json(data, status: int = 200, content_type: str = "application/json") -> HttpResponse:
     body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
-    return HttpResponse(body, status=status, content_type="application/json")
+    return HttpResponse(body, status=status, content_type=content_type)
+
+
+def _title(status: int) -> str:
+    """The HTTP reason phrase of `status`, in the language of the messages (RFC 9457 allows it localised)."""
+    titles = {
+        400: pgettext("HTTP status", "Bad Request"),
+        404: pgettext("HTTP status", "Not Found"),
+        405: pgettext("HTTP status", "Method Not Allowed"),
+        500: pgettext("HTTP status", "Internal Server Error"),
+        503: pgettext("HTTP status", "Service Unavailable"),
+    }
+    if status in titles:
+        return titles[status]
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"
 
 
 def _error(status: int, message: str, parameter: str | None = None) -> HttpResponse:
-    return _json({"error": message, "parameter": parameter}, status=status)
+    """An RFC 9457 problem: `type` about:blank (the status says it all), the status's phrase as `title`, the
+    message as `detail`; `parameter` names the query parameter at fault (400). Translated in the active language."""
+    data = {"type": "about:blank", "title": _title(status), "status": status, "detail": message}
+    if parameter is not None:
+        data["parameter"] = parameter
+    response = _json(data, status=status, content_type=PROBLEM)
+    if status >= 500:
+        response["Cache-Control"] = "no-store"
+    return response
+
+
+def problem(request, status: int, message: Callable[[], str] | None = None) -> HttpResponse:
+    """A problem answer made outside the API's views (by `ApiMiddleware`), with every header the views give."""
+    with translation.override(message_language(request)):
+        detail = message() if message else _default_detail(status)
+        response = _error(status, detail)
+        response["Content-Language"] = translation.get_language()
+    response.setdefault("Cache-Control", f"public, max-age={MAX_AGE}")
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER)
+    if status == 405:
+        response["Allow"] = ", ".join(ALLOWED_METHODS)
+    patch_vary_headers(response, ("Accept-Language",))
+    return _cors(response)
+
+
+def _default_detail(status: int) -> str:
+    if status == 404:
+        return _("There is nothing at this address in this API.")
+    if status == 405:
+        return _("This API is read-only: use GET.")
+    if status == 503:
+        return _database_down()
+    if status >= 500:
+        return _("Something went wrong on our side. Please try again later.")
+    return _("This request could not be answered.")
+
+
+def _database_down() -> str:
+    return _("The data cannot be read at the moment. Please try again in %(seconds)s seconds.") % {
+        "seconds": RETRY_AFTER
+    }
 
 
 def _etag(content: bytes) -> str:
@@ -282,17 +385,22 @@ def _unchanged(request, etag: str) -> bool:
 
 def _cors(response: HttpResponse) -> HttpResponse:
     response["Access-Control-Allow-Origin"] = "*"
-    response["Access-Control-Expose-Headers"] = "ETag, Content-Disposition"
+    response["Access-Control-Expose-Headers"] = "ETag, Content-Disposition, Retry-After"
     return response
 
 
 def _finish(request, response: HttpResponse) -> HttpResponse:
-    """Headers every answer carries; 304 for an unchanged resource; no body for HEAD."""
+    """Headers every answer carries; 304 for an unchanged resource; no body for HEAD.
+
+    A record carries both languages and the same bytes whatever the client asks, so a 200 says `Content-Language:
+    vi, en`; an error is in one language (`message_language`), and `Vary: Accept-Language` covers it."""
     etag = _etag(response.content)
     if response.status_code == 200 and _unchanged(request, etag):
         response = HttpResponseNotModified()
     response["ETag"] = etag
-    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    response.setdefault("Cache-Control", f"public, max-age={MAX_AGE}")
+    response["Content-Language"] = ", ".join(LANGUAGES) if response.status_code < 400 else translation.get_language()
+    patch_vary_headers(response, ("Accept-Language",))
     _cors(response)
     if request.method == "HEAD" and response.status_code != 304:
         length = len(response.content)
@@ -302,7 +410,8 @@ def _finish(request, response: HttpResponse) -> HttpResponse:
 
 
 def api_view(view):
-    """GET and HEAD answer; OPTIONS answers a CORS preflight; anything else is 405. Errors are JSON."""
+    """GET and HEAD answer; OPTIONS answers a CORS preflight; anything else is 405. Errors are problem details, in
+    the language `message_language` finds (not the one LocaleMiddleware activated from the cookie)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -314,17 +423,56 @@ def api_view(view):
             response["Access-Control-Max-Age"] = "86400"
             response["Cache-Control"] = f"public, max-age={MAX_AGE}"
             return _cors(response)
-        if request.method not in ALLOWED_METHODS:
-            response = _error(405, _("This API is read-only: use GET."))
-            response["Allow"] = ", ".join(ALLOWED_METHODS)
-        else:
-            try:
-                response = view(request, *args, **kwargs)
-            except BadParameter as error:
-                response = _error(400, error.message, error.parameter)
-        return _finish(request, response)
+        with translation.override(message_language(request)):
+            if request.method not in ALLOWED_METHODS:
+                response = _error(405, _("This API is read-only: use GET."))
+                response["Allow"] = ", ".join(ALLOWED_METHODS)
+            else:
+                try:
+                    response = view(request, *args, **kwargs)
+                except BadParameter as error:
+                    response = _error(400, error.message, error.parameter)
+            return _finish(request, response)
 
     return csrf_exempt(wrapper)
+
+
+class ApiMiddleware:
+    """What the API's views cannot do themselves, for addresses under /api/v1/ only. Placed before the page cache
+    and LocaleMiddleware (tudoi/settings.py):
+
+    - the site's language cookie is hidden from the rest of the request, so that neither the language nor the page
+      cache's key follows it (an API answer varies on `Accept-Language` only);
+    - an error answered elsewhere (Django's HTML 404 for an address no route takes, a 500) becomes a problem;
+    - the database being unreachable (refused, dropped or timed-out connection) answers 503 with `Retry-After`,
+      logged as one line rather than a traceback per request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith(PREFIX):
+            return self.get_response(request)
+        request.COOKIES.pop(settings.LANGUAGE_COOKIE_NAME, None)
+        response = self.get_response(request)
+        if response.status_code >= 400 and not response.get("Content-Type", "").startswith(PROBLEM):
+            response = problem(request, response.status_code)
+            if request.method == "HEAD":
+                response["Content-Length"] = str(len(response.content))
+                response.content = b""
+        return response
+
+    def process_exception(self, request, exception):
+        if not request.path_info.startswith(PREFIX) or not database_unreachable(exception):
+            return None
+        logger.warning("API answered 503, the database is unreachable: %s: %s", type(exception).__name__, exception)
+        return problem(request, 503, _database_down)
+
+
+def database_unreachable(exception: BaseException) -> bool:
+    """An error of the connection rather than of the query: a bug (ProgrammingError, DataError…) stays a 500."""
+    return isinstance(exception, (OperationalError, InterfaceError)) or type(exception) is DatabaseError
 
 
 def _resource(name: str) -> Resource:
@@ -349,7 +497,7 @@ def _filtered(request, resource: Resource) -> tuple[models.QuerySet, dict[str, s
         if item.name not in request.GET:
             continue
         raw = _one(request, item.name)
-        if not raw.strip():
+        if raw == "":
             continue  # an empty field of a form: no filter
         try:
             value = item.parse(raw)
@@ -361,14 +509,16 @@ def _filtered(request, resource: Resource) -> tuple[models.QuerySet, dict[str, s
 
 
 def _integer(request, name: str, default: int, lowest: int, highest: int) -> int:
-    raw = _one(request, name).strip() if name in request.GET else ""
-    if not raw:
+    raw = _one(request, name) if name in request.GET else ""
+    if raw == "":
         return default
-    if not re.fullmatch(r"\d{1,9}", raw) or not lowest <= int(raw) <= highest:
+    # A JSON Schema integer is any number without a fraction: 4.0 and -0 are integers too.
+    value = Decimal(raw) if NUMBER.fullmatch(raw) else None
+    if value is None or value != value.to_integral_value() or not lowest <= value <= highest:
         raise BadParameter(
             name, _("Give a whole number from %(lowest)s to %(highest)s.") % {"lowest": lowest, "highest": highest}
         )
-    return int(raw)
+    return int(value)
 
 
 def _page_link(resource: Resource, used: dict[str, str], limit: int, offset: int) -> str:
@@ -384,7 +534,7 @@ def list_view(request, resource: str):
         return _error(404, _("There is no such list in this API."))
     queryset, used = _filtered(request, found)
     limit = _integer(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-    offset = _integer(request, "offset", 0, 0, 999_999_999)
+    offset = _integer(request, "offset", 0, 0, MAX_OFFSET)
     count = queryset.count()
     records = [found.record(obj) for obj in queryset[offset : offset + limit]] if offset < count else []
     data = {
@@ -400,7 +550,12 @@ def list_view(request, resource: str):
 
 def _published(found: Resource, key: str):
     """The published record with this key, or None (also for a key that cannot be one)."""
-    if found.lookup == "id" and not re.fullmatch(r"\d{1,18}", key) or found.lookup != "id" and not SLUG.match(key):
+    if (
+        found.lookup == "id"
+        and not re.fullmatch(r"[0-9]{1,18}", key)
+        or found.lookup != "id"
+        and not SLUG.fullmatch(key)
+    ):
         return None
     return found.queryset().filter(**{found.lookup: key}).first()
 
@@ -502,6 +657,15 @@ def openapi_view(request):
 
 @api_view
 def not_found(request):
+    """Any other address under /api/v1/: 404, or a redirect when only the final slash is missing (CommonMiddleware's
+    APPEND_SLASH never fires here, since this route takes every address)."""
+    if not request.path_info.endswith("/"):
+        try:
+            match = resolve(request.path_info + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.url_name != "nowhere":
+            return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
     return _error(404, _("There is nothing at this address in this API."))
 
 
@@ -567,15 +731,37 @@ def _headers() -> dict:
     }
 
 
+def _or_empty(schema: dict) -> dict:
+    """`schema`, or an empty value (a form's empty field), which the server reads as the parameter left out."""
+    return {"anyOf": [schema, {"type": "string", "const": ""}]}
+
+
 def _filter_parameters(resource: Resource) -> list[dict]:
     return [
-        {"name": item.name, "in": "query", "required": False, "description": item.description, "schema": item.schema}
+        {
+            "name": item.name,
+            "in": "query",
+            "required": False,
+            "description": f"{item.description} Empty: no filter.",
+            "schema": _or_empty(item.schema),
+        }
         for item in resource.filters
     ]
 
 
 def _json_response(description: str, schema_ref: dict) -> dict:
     return {"description": description, "headers": _headers(), "content": {"application/json": {"schema": schema_ref}}}
+
+
+def _problem_response(description: str, headers: dict | None = None) -> dict:
+    return {
+        "description": description,
+        "headers": {**_headers(), **(headers or {})},
+        "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
+UNAVAILABLE = {"503": {"$ref": "#/components/responses/ServiceUnavailable"}}
 
 
 def openapi() -> dict:
@@ -603,14 +789,22 @@ def openapi() -> dict:
             "required": list(LANGUAGES),
             "additionalProperties": False,
         },
-        "Error": {
+        "Problem": {
             "type": "object",
+            "description": "An error, as RFC 9457 problem details (`application/problem+json`). `title` and "
+            "`detail` are in English, or in Vietnamese when `Accept-Language` prefers it.",
             "properties": {
-                "error": {"type": "string", "description": "What went wrong, in the language asked for."},
-                "parameter": {"type": ["string", "null"], "description": "The query parameter at fault."},
+                "type": {
+                    "type": "string",
+                    "format": "uri-reference",
+                    "description": "Always `about:blank`: the status says what kind of problem it is.",
+                },
+                "title": {"type": "string", "description": "The HTTP status phrase."},
+                "status": {"type": "integer", "minimum": 400, "maximum": 599},
+                "detail": {"type": "string", "description": "What went wrong and what to do about it."},
+                "parameter": {"type": "string", "description": "The query parameter at fault (400 only)."},
             },
-            "required": ["error", "parameter"],
-            "additionalProperties": False,
+            "required": ["type", "title", "status", "detail"],
         },
     }
     common = [
@@ -624,7 +818,7 @@ def openapi() -> dict:
             "properties": {
                 "count": {"type": "integer", "minimum": 0, "description": "Records matching the filters."},
                 "limit": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
-                "offset": {"type": "integer", "minimum": 0},
+                "offset": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET},
                 "next": {"type": ["string", "null"], "format": "uri", "description": "The next page, if any."},
                 "previous": {"type": ["string", "null"], "format": "uri", "description": "The previous page."},
                 "results": {"type": "array", "items": record_ref},
@@ -652,6 +846,7 @@ def openapi() -> dict:
                     ),
                     "304": {"$ref": "#/components/responses/NotModified"},
                     "400": {"$ref": "#/components/responses/BadRequest"},
+                    **UNAVAILABLE,
                 },
             }
         }
@@ -671,6 +866,7 @@ def openapi() -> dict:
                     "200": _json_response(f"One of the {resource.title.lower()}.", record_ref),
                     "304": {"$ref": "#/components/responses/NotModified"},
                     "404": {"$ref": "#/components/responses/NotFound"},
+                    **UNAVAILABLE,
                 },
             }
         }
@@ -692,6 +888,7 @@ def openapi() -> dict:
                             "headers": {"Location": {"schema": URI}},
                         },
                         "404": {"$ref": "#/components/responses/NotFound"},
+                        **UNAVAILABLE,
                     },
                 }
             }
@@ -716,6 +913,7 @@ def openapi() -> dict:
                         },
                         "304": {"$ref": "#/components/responses/NotModified"},
                         "400": {"$ref": "#/components/responses/BadRequest"},
+                        **UNAVAILABLE,
                     },
                 }
             }
@@ -739,13 +937,19 @@ def openapi() -> dict:
                 "record's own address here. Dates and times are ISO 8601 in Hanoi time (+07:00). An image is "
                 "given twice: the original upload (`image`, often large) and `image_web`, an address that "
                 "redirects to a web-size copy (WebP, at most 1600 pixels).\n\n"
-                f"Lists are paged with `limit` (1–{MAX_LIMIT}, default {DEFAULT_LIMIT}) and `offset`; `next` and "
-                "`previous` link the neighbouring pages. A filter value that is not understood answers 400 with a "
-                "message; unknown parameters are ignored.\n\n"
+                f"Lists are paged with `limit` (1–{MAX_LIMIT}, default {DEFAULT_LIMIT}) and `offset` (0–{MAX_OFFSET}); "
+                "`next` and `previous` link the neighbouring pages. A filter value outside its schema answers 400; "
+                "a well-formed one that names nothing (the slug of no published record) answers an empty list; an "
+                "empty one is no filter; unknown parameters are ignored.\n\n"
+                "Errors are RFC 9457 problem details (`application/problem+json`: `type`, `title`, `status`, "
+                "`detail`, and `parameter` for a 400), in English, or in Vietnamese when `Accept-Language` prefers "
+                "it (`Vary: Accept-Language`; no cookie plays a part). An address the API does not have answers 404, "
+                "a method other than GET, HEAD and OPTIONS 405; while the data cannot be read, 503 with "
+                "`Retry-After`.\n\n"
                 "Every answer has an `ETag`: send it back in `If-None-Match` and an unchanged resource answers 304 "
                 f"with no body. Answers may be cached for {MAX_AGE} seconds (`Cache-Control: public`). Any site may "
                 "read the API from a browser (CORS `Access-Control-Allow-Origin: *`, no credentials). Only GET, "
-                "HEAD and OPTIONS are allowed; other methods answer 405."
+                "HEAD and OPTIONS are allowed."
             ),
         },
         "servers": [{"url": absolute(reverse("api:index")).rstrip("/")}],
@@ -774,15 +978,27 @@ def openapi() -> dict:
                     "name": "limit",
                     "in": "query",
                     "required": False,
-                    "description": f"Records per page (default {DEFAULT_LIMIT}).",
-                    "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+                    "description": f"Records per page (default {DEFAULT_LIMIT}; empty: the default).",
+                    "schema": {
+                        "anyOf": [
+                            {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+                            {"type": "string", "const": ""},
+                        ],
+                        "default": DEFAULT_LIMIT,
+                    },
                 },
                 "offset": {
                     "name": "offset",
                     "in": "query",
                     "required": False,
-                    "description": "Records to skip.",
-                    "schema": {"type": "integer", "minimum": 0, "default": 0},
+                    "description": "Records to skip (empty: none). Beyond the last record, the page is empty.",
+                    "schema": {
+                        "anyOf": [
+                            {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET},
+                            {"type": "string", "const": ""},
+                        ],
+                        "default": 0,
+                    },
                 },
                 "IfNoneMatch": {
                     "name": "If-None-Match",
@@ -796,14 +1012,23 @@ def openapi() -> dict:
                 "ETag": {"description": "A weak validator of the body.", "schema": {"type": "string"}},
                 "Cache-Control": {"description": f"public, max-age={MAX_AGE}", "schema": {"type": "string"}},
                 "Access-Control-Allow-Origin": {"description": "Always `*`.", "schema": {"type": "string"}},
+                "Retry-After": {
+                    "description": "Seconds to wait before asking again.",
+                    "required": True,
+                    "schema": {"type": "integer", "minimum": 1},
+                },
             },
             "responses": {
                 "NotModified": {
                     "description": "Unchanged since the copy named in If-None-Match.",
                     "headers": _headers(),
                 },
-                "BadRequest": _json_response("A parameter was not understood.", {"$ref": "#/components/schemas/Error"}),
-                "NotFound": _json_response("Nothing published here.", {"$ref": "#/components/schemas/Error"}),
+                "BadRequest": _problem_response("A parameter is outside its schema; `parameter` names it."),
+                "NotFound": _problem_response("Nothing published here."),
+                "ServiceUnavailable": _problem_response(
+                    "The data cannot be read for a moment (the database is unreachable).",
+                    {"Retry-After": {"$ref": "#/components/headers/Retry-After"}},
+                ),
             },
         },
     }
@@ -816,5 +1041,5 @@ urlpatterns = [
     path("<slug:resource>/", list_view, name="list"),
     path("<slug:resource>/<str:key>/", detail_view, name="detail"),
     path("<slug:resource>/<str:key>/<slug:field>/web/", image_view, name="image"),
-    re_path(r"^.*/$", not_found),
+    re_path(r"^[\s\S]*$", not_found, name="nowhere"),  # [\s\S]: an address with a newline too
 ]

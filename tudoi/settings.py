@@ -6,11 +6,13 @@ README). With nothing set, the site runs on SQLite with DEBUG off, so `make run`
 
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -39,7 +41,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
-    "django.contrib.admin",
+    "tudoi.admin_config.AdminConfig",  # django.contrib.admin, with tudoi.staff.StaffAdminSite as admin.site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "import_export",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # staff's second factor (tudoi/staff.py)
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -62,14 +66,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tudoi.headers.SecurityHeadersMiddleware",  # Permissions-Policy, CORP: outside WhiteNoise and the page cache
     "tudoi.web.SiteURLMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tudoi.api.ApiMiddleware",  # /api/v1/ only: no language cookie (before the page cache), errors as problem JSON
     "tudoi.pagecache.PageCacheMiddleware",  # anonymous pages answered here, before sessions and the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(), for the admin's second factor
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -174,11 +181,21 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Failed logins lock out the pair (username, address): five for one name from one address; anyone who knows a
+# staff name cannot lock its owner out from elsewhere. One address is also refused, whatever the name, after
+# TUDOI_LOGIN_ADDRESS_FAILURE_LIMIT failures over all names in the same cool-off time (tudoi/staff.py).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# What a locked-out sign-in reads (axes's own says "Account locked", which is no longer so, and has no Vietnamese).
+AXES_COOLOFF_MESSAGE = gettext_lazy("Too many failed sign-ins from this address. Please try again in 15 minutes.")
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "tudoi.staff.LoginAttemptHandler"
+TUDOI_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("TUDOI_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+# Staff sign in to the admin with a second factor (a TOTP device, django-otp) when this is on; see the README.
+TUDOI_REQUIRE_2FA = env_bool("TUDOI_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Tụ hội sáng tạo"  # the name authenticator apps show beside the code
 # Behind a load balancer, count the client address from X-Forwarded-For; otherwise one robot would lock out
 # everyone who shares the balancer's address.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
@@ -305,20 +322,34 @@ if HTTPS:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = True
-    SESSION_COOKIE_NAME = "__Host-sessionid"
-    CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Every cookie of the site is named with this prefix. `__Host-` binds a cookie to this very host (Secure, Path=/, no
+# Domain: the browser refuses it otherwise), so over plain http (DEBUG, `make run`) the names stay bare.
+TUDOI_COOKIE_PREFIX = "__Host-" if HTTPS else ""
+SESSION_COOKIE_NAME = f"{TUDOI_COOKIE_PREFIX}sessionid"
+CSRF_COOKIE_NAME = f"{TUDOI_COOKIE_PREFIX}csrftoken"
+LANGUAGE_COOKIE_NAME = f"{TUDOI_COOKIE_PREFIX}django_language"
+# Messages (admin, forms) in the session, not in a cookie of their own that could not be prefixed.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Permissions-Policy: camera allowed (to this origin) only under these paths, for the check-in desk that will scan
+# QR codes (issue 16); until it exists the camera is off everywhere, like every other feature (tudoi/headers.py).
+TUDOI_CAMERA_PATHS: list[str] = []
+# Cross-Origin-Resource-Policy `cross-origin` (read from other sites) for these path prefixes and uploaded media;
+# `same-origin` for everything else.
+TUDOI_CROSS_ORIGIN_PATHS = ["/api/v1/"]
+# Signed links sent to visitors (agenda share links, registration confirm and cancel links) work until the end of
+# this day, Hanoi time: the event's last day (11 January 2026) and a month for late cancellations and look-ups.
+TUDOI_SIGNED_LINKS_VALID_UNTIL = date.fromisoformat(os.environ.get("TUDOI_SIGNED_LINKS_VALID_UNTIL") or "2026-02-10")
 if env_bool("DJANGO_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
 
 CSRF_FAILURE_VIEW = "tudoi.views.csrf_failure"
 
-# Content-Security-Policy: no inline script or style anywhere on the public site. The admin (staff only) is left
-# out because Django's admin and its add-ons still use inline styles.
+# Content-Security-Policy: no inline script or style anywhere, the admin included (Django's admin and the language
+# tabs load their scripts from files; tests/browser/test_admin_csp.py watches its pages for violations).
 _media_origin = os.environ.get("TUDOI_MEDIA_ORIGIN", "")
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "img-src": [SELF, "data:", *([_media_origin] if _media_origin else [])],
@@ -336,9 +367,17 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"one_line": {"()": "tudoi.logs.OneLineFormatter", "format": "%(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django_redis.cache": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
+    "loggers": {
+        "django_redis.cache": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # A Host header the site does not serve: one line, no traceback, no mail to ADMINS (tudoi/logs.py).
+        "django.security.DisallowedHost": {"handlers": ["one_line"], "level": "INFO", "propagate": False},
+    },
 }
 
 # Spreadsheet imports in the admin: each import runs in one transaction, so an invalid row saves nothing.

@@ -25,6 +25,11 @@ def site_url() -> str:
     return settings.TUDOI_SITE_URL or _origin.get() or FALLBACK_SITE_URL
 
 
+def cookie_name(base: str) -> str:
+    """The name of one of the site's cookies: `agenda` → `__Host-agenda` over HTTPS (settings.TUDOI_COOKIE_PREFIX)."""
+    return settings.TUDOI_COOKIE_PREFIX + base
+
+
 def request_origin(request) -> str | None:
     """`https://host:port` of a request, from an allowed Host header (None when Django refuses the host)."""
     try:

@@ -3,7 +3,7 @@
 // agenda.js updates it when a star is toggled. Without JavaScript the link is there without the number.
 (() => {
   "use strict";
-  const match = document.cookie.match(/(?:^|;\s*)agenda_ids=([^;]*)/);
+  const match = document.cookie.match(/(?:^|;\s*)(?:__Host-)?agenda_ids=([^;]*)/);
   const count = match ? decodeURIComponent(match[1]).split(".").filter(Boolean).length : 0;
   for (const counter of document.querySelectorAll("[data-agenda-count]")) {
     counter.textContent = String(count);

@@ -16,7 +16,7 @@
   }
 
   const starredKeys = () => {
-    const match = document.cookie.match(/(?:^|;\s*)agenda_ids=([^;]*)/);
+    const match = document.cookie.match(/(?:^|;\s*)(?:__Host-)?agenda_ids=([^;]*)/);
     return new Set(match ? decodeURIComponent(match[1]).split(".").filter(Boolean) : []);
   };
 
