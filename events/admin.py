@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from tudoi import clock
-from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv_time, export_name
-from tudoi.mail import mail_quietly
-from tudoi.models import Status
+from core import clock
+from core.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv_time, export_name
+from core.event import DAYS as EVENT_DAYS
+from core.mail import mail_quietly
+from core.models import Status
 
-from .frab import EVENT_DAYS
 from .models import Registration, RegistrationStatus, Session, SessionChange, Speaker, Venue
 from .registration import (
     confirmed_seats,
@@ -92,7 +92,7 @@ def confirmation_label(registration: Registration) -> str:
 
 
 def registrations_csv(registrations, filename: str) -> HttpResponse:
-    """Registrations as a CSV download (see `tudoi.admin.csv_response`), in session then registration order."""
+    """Registrations as a CSV download (see `core.admin.csv_response`), in session then registration order."""
     header = (
         _("session"),
         _("starts at (Hanoi time)"),

@@ -22,7 +22,7 @@ from typing import Protocol, TypeVar
 from django.core import signing
 from django.utils import timezone
 
-# Base names: over HTTPS each is sent with the `__Host-` prefix (tudoi.web.cookie_name).
+# Base names: over HTTPS each is sent with the `__Host-` prefix (core.web.cookie_name).
 COOKIE_NAME = "agenda"
 IDS_COOKIE_NAME = "agenda_ids"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60

@@ -23,10 +23,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_cookie
 
+from core import clock
+from core.web import cookie_name
 from exhibitions.models import Artwork, Exhibition
 from exhibitors.models import CreativeUnit
-from tudoi import clock
-from tudoi.web import cookie_name
 
 from . import agenda as agendas
 from . import links, seats

@@ -1,10 +1,10 @@
-"""Open data: venues, sessions and speakers (registered with tudoi.api in EventsConfig.ready)."""
+"""Open data: venues, sessions and speakers (registered with core.api in EventsConfig.ready)."""
 
 from django.db.models import Prefetch
 
+from core import api
+from core.api import Resource
 from exhibitors.models import CreativeUnit, Sector
-from tudoi import api
-from tudoi.api import Resource
 
 from .models import DeliveryLanguage, Session, SessionKind, Speaker, Venue
 

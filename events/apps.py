@@ -10,7 +10,7 @@ class EventsConfig(AppConfig):
     def ready(self):
         from django.db.models import Prefetch
 
-        from tudoi import search
+        from core import search
 
         from .models import Session, Speaker
 
@@ -33,4 +33,4 @@ class EventsConfig(AppConfig):
 
         from . import api as open_data
 
-        open_data.register()  # its records in the open data API (tudoi.api)
+        open_data.register()  # its records in the open data API (core.api)

@@ -18,8 +18,8 @@ from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.translation import get_language, gettext
 
+from core import web
 from exhibitors.models import Sector
-from tudoi import web
 
 from .models import DeliveryLanguage, Session, Speaker
 
@@ -42,7 +42,7 @@ def clean_text(value: str | None) -> str:
 
 
 def site_url(path: str) -> str:
-    """Absolute URL on the public site (`tudoi.web.site_url()`) of a path such as `session.get_absolute_url()`."""
+    """Absolute URL on the public site (`core.web.site_url()`) of a path such as `session.get_absolute_url()`."""
     return urljoin(web.site_url() + "/", path)
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
-from tudoi.web import NearestPageMixin, site_url
+from core.web import NearestPageMixin, site_url
 
 from .calendars import uid_host
 from .models import Session, SessionChange

@@ -17,10 +17,10 @@ from django.utils import translation
 from django_tasks import task
 from modeltranslation.utils import build_localized_fieldname
 
-from tudoi import clock
-from tudoi.mail import mail_quietly, render_email
-from tudoi.models import Status
-from tudoi.web import site_url, site_url_override
+from core import clock
+from core.mail import mail_quietly, render_email
+from core.models import Status
+from core.web import site_url, site_url_override
 
 from .models import Session, SessionChange, StatusChange, Venue
 

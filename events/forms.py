@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tudoi.forms import ContactEmailField, PhoneField, one_line
+from core.forms import ContactEmailField, PhoneField, one_line
 
 from .models import Registration
 

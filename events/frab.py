@@ -22,6 +22,8 @@ from itertools import groupby
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from core.event import DAYS as EVENT_DAYS  # when nothing is published, the conference still has its days
+
 from .calendars import HANOI, HANOI_TZID, calendar_sessions, clean_text, public_sectors, public_speakers, site_url
 from .models import DeliveryLanguage, Session
 
@@ -30,8 +32,6 @@ ACRONYM = "tuhoisangtao2026"
 TIMESLOT_DURATION = "00:15"
 # Fixed for ever: apps recognise an event, a room or a person across updates by these UUIDs.
 GUID_NAMESPACE = uuid.UUID("5d0c8f2e-7b1a-5c3e-9f46-1a2b3c4d5e6f")
-# Only used when nothing is published, so that the conference still has its days.
-EVENT_DAYS = (date(2026, 1, 10), date(2026, 1, 11))
 
 _JSON_SLUG = re.compile(r"[a-z0-9_-]+[a-z0-9]")
 _XML_EVENT_SLUG = re.compile(r"[a-z0-9_]{4,}-[a-z0-9\-_]{4,}")

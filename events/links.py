@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from tudoi import clock
+from core import clock
 
 
 def last_valid_day() -> date:

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tudoi import clock
-from tudoi.images import SafeImageField, UploadTo
-from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
-from tudoi.search import Searchable
-from tudoi.web import site_url
+from core import clock
+from core.images import SafeImageField, UploadTo
+from core.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
+from core.search import Searchable
+from core.web import site_url
 
 
 class Venue(Slugged, Publishable):
@@ -115,7 +115,7 @@ class Speaker(Slugged, Publishable, Searchable):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     bio = models.TextField(_("biography"), blank=True)
     photo = SafeImageField(_("photo"), upload_to=UploadTo("speakers"), blank=True)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
 
     class Meta:
         ordering = ["name"]
@@ -204,7 +204,7 @@ class Session(Slugged, Publishable, Searchable):
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
     image = SafeImageField(_("image"), upload_to=UploadTo("sessions"), blank=True)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
     is_highlight = models.BooleanField(_("highlight on the home page"), default=False)
     is_cancelled = models.BooleanField(
         _("cancelled"),
@@ -271,7 +271,7 @@ class RegistrationStatus(models.TextChoices):
 
 
 class RegistrationQuerySet(models.QuerySet):
-    """Which registrations count at a moment (default `tudoi.clock.now()`).
+    """Which registrations count at a moment (default `core.clock.now()`).
 
     A registration made on the site is an unconfirmed *hold* until its holder follows the link in the e-mail
     (`confirmed_at`); a hold that passes `hold_expires_at` unconfirmed simply stops counting, so no scheduled job is

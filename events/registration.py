@@ -22,9 +22,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
-from tudoi import clock
-from tudoi.mail import mail_quietly, one_line, render_email
-from tudoi.web import site_url, site_url_override
+from core import clock
+from core.mail import mail_quietly, one_line, render_email
+from core.web import site_url, site_url_override
 
 from .calendars import build_calendar, session_event
 from .models import Registration, RegistrationStatus, Session
@@ -75,7 +75,7 @@ def registration_closes_at(session: Session) -> datetime:
 
 
 def window_state(session: Session, *, moment: datetime | None = None) -> str:
-    """`Window.NOT_OPEN`, `Window.OPEN` or `Window.CLOSED` at `moment` (default: `tudoi.clock.now()`)."""
+    """`Window.NOT_OPEN`, `Window.OPEN` or `Window.CLOSED` at `moment` (default: `core.clock.now()`)."""
     moment = moment or clock.now()
     if session.registration_opens_at is not None and moment < session.registration_opens_at:
         return Window.NOT_OPEN
@@ -133,7 +133,7 @@ class RegistrationState:
 def registration_state(
     session: Session, *, moment: datetime | None = None, seats_taken: int | None = None
 ) -> RegistrationState:
-    """The registration state of `session` at `moment` (default `tudoi.clock.now()`).
+    """The registration state of `session` at `moment` (default `core.clock.now()`).
 
     `seats_taken` comes from a list's annotation (`Session.objects.with_seats_taken()`); without it one query
     counts them.
@@ -207,7 +207,7 @@ def register_for_session(*, session: Session, name: str, email: str, phone: str 
     """Hold a seat, or a waiting-list place when all seats are taken, for HOLD_TIME until the address is confirmed.
 
     Raises `RegistrationNotNeeded` (open entry), `RegistrationNotOpen` or `RegistrationClosed` (window by
-    `tudoi.clock.now()`, a cancelled or finished session). When the address (any case) already holds a registration,
+    `core.clock.now()`, a cancelled or finished session). When the address (any case) already holds a registration,
     nothing is written and that registration is returned with `created=False`: the caller answers the same and mails
     the owner. Sends no e-mail. The visitor's consent is the caller's to collect.
     """

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from tudoi import clock
-from tudoi.mail import mail_quietly
-from tudoi.ratelimit import RateLimit, client_address
+from core import clock
+from core.mail import mail_quietly
+from core.ratelimit import RateLimit, client_address
 
 from . import agenda as agendas
 from . import links

@@ -8,7 +8,7 @@ link, read only by the agenda; the server never trusts a value it did not sign.
 from django.conf import settings
 from django.core import signing
 
-from tudoi.web import cookie_name
+from core.web import cookie_name
 
 COOKIE_NAME = "seats"
 COOKIE_SALT = "events.seats.cookie"

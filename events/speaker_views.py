@@ -4,8 +4,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from tudoi.images import rendition_url
-from tudoi.web import NearestPageMixin, absolute
+from core.images import rendition_url
+from core.web import NearestPageMixin, absolute
 
 from .models import Session, Speaker
 

@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
+from core import clock, fragments
+from core.images import rendition_url
+from core.web import absolute, page_number, site_url
 from exhibitors.models import CreativeUnit, Sector
-from tudoi import clock, fragments
-from tudoi.images import rendition_url
-from tudoi.web import absolute, page_number, site_url
 
 from .changes import latest_change_annotations, latest_recent_change
 from .models import DeliveryLanguage, Registration, Session, SessionKind, Speaker, Venue
@@ -108,7 +108,7 @@ class ProgrammeView(TemplateView):
         )
         chosen_day = (form.cleaned_data.get("day") if "day" not in form.errors else None) or default_day(days)
         view = form.cleaned_data.get("view") or "list"
-        # The day's sessions are content, kept like the cards (tudoi.fragments); their seats are counted at each
+        # The day's sessions are content, kept like the cards (core.fragments); their seats are counted at each
         # request, on copies, since a registration does not move the content generation.
         listed = fragments.remember(
             ("programme-listing", chosen_day, *filters),

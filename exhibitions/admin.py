@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from tudoi.admin import LIST_THUMBNAIL, PUBLISHING_FIELDSET, PublishableAdmin, image_thumbnail
+from core.admin import LIST_THUMBNAIL, PUBLISHING_FIELDSET, PublishableAdmin, image_thumbnail
 
 from . import importing
 from .models import Artist, Artwork, Exhibition

@@ -1,9 +1,9 @@
-"""Open data: exhibitions, artworks and artists (registered with tudoi.api in ExhibitionsConfig.ready)."""
+"""Open data: exhibitions, artworks and artists (registered with core.api in ExhibitionsConfig.ready)."""
 
 from django.db.models import Prefetch
 
-from tudoi import api
-from tudoi.api import Resource
+from core import api
+from core.api import Resource
 
 from .models import Artist, Artwork, Exhibition, Region, Technique
 

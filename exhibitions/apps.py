@@ -8,7 +8,7 @@ class ExhibitionsConfig(AppConfig):
     verbose_name = _("Exhibitions")
 
     def ready(self):
-        from tudoi import search
+        from core import search
 
         from .models import Artist, Artwork
 
@@ -23,4 +23,4 @@ class ExhibitionsConfig(AppConfig):
 
         from . import api as open_data
 
-        open_data.register()  # its records in the open data API (tudoi.api)
+        open_data.register()  # its records in the open data API (core.api)

@@ -8,7 +8,7 @@ Two steps, so that nothing is written before a person has seen what will change:
 2. `apply_import()` writes a plan without problems in one transaction; image files are only stored by that step
    and are deleted again if the transaction fails.
 
-Works are keyed by exhibition + catalogue number, artists by their name folded (`tudoi.text.fold`: "Nguyễn Thu
+Works are keyed by exhibition + catalogue number, artists by their name folded (`core.text.fold`: "Nguyễn Thu
 Hà", "NGUYEN THU HA" and "nguyễn  thu hà" are one artist). Images are matched by file name, ignoring case and
 folders inside the ZIP. Members are read in memory with a size cap, never extracted by their name.
 """
@@ -35,10 +35,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageDraw
 
-from tudoi import renditions
-from tudoi.images import reencode_image
-from tudoi.models import Status
-from tudoi.text import fold, nfc
+from core import renditions
+from core.images import reencode_image
+from core.models import Status
+from core.text import fold, nfc
 
 from .models import Artist, Artwork, Exhibition, Region, Technique
 

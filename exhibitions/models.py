@@ -7,10 +7,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tudoi import clock
-from tudoi.images import SafeImageField, UploadTo
-from tudoi.models import Publishable, PublishableQuerySet, Slugged, Status
-from tudoi.search import Searchable
+from core import clock
+from core.images import SafeImageField, UploadTo
+from core.models import Publishable, PublishableQuerySet, Slugged, Status
+from core.search import Searchable
 
 
 class Exhibition(Slugged, Publishable):
@@ -29,7 +29,7 @@ class Exhibition(Slugged, Publishable):
     organisers = models.TextField(_("organisers"), blank=True)
     supporters = models.TextField(_("supported by"), blank=True)
     image = SafeImageField(_("image"), upload_to=UploadTo("exhibitions"), blank=True)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
 
     class Meta:
         ordering = ["starts_on", "title"]
@@ -60,7 +60,7 @@ class Artist(Slugged, Publishable, Searchable):
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     photo = SafeImageField(_("photo"), upload_to=UploadTo("artists"), blank=True)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
 
     class Meta:
         ordering = ["name"]
@@ -147,7 +147,7 @@ class Artwork(Slugged, Publishable, Searchable):
         help_text=_("A fuller description of the image for blind visitors."),
     )
     image = SafeImageField(_("image"), upload_to=UploadTo("artworks"), blank=True)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
     credit = models.CharField(_("credit"), max_length=300, blank=True)
     rights = models.CharField(_("rights"), max_length=300, blank=True)
 

@@ -2,7 +2,7 @@
 
 Only published works of a published exhibition are ever shown, and only published artists are named. Every page
 runs a fixed number of queries whatever the size of the catalogue; images are always renditions made when
-they were saved (tudoi/renditions.py), never the uploaded originals.
+they were saved (core/renditions.py), never the uploaded originals.
 """
 
 import io
@@ -20,9 +20,9 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from tudoi import images
-from tudoi.templatetags.tudoi import picture
-from tudoi.web import absolute, page_number
+from core import images
+from core.templatetags.tudoi import picture
+from core.web import absolute, page_number
 
 from .models import Artist, Artwork, Exhibition, Region, Technique
 

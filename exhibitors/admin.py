@@ -8,9 +8,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from events.frab import EVENT_DAYS
-from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, change_status, csv_response, csv_time, export_name
-from tudoi.templatetags.tudoi import long_date, short_date
+from core.admin import PUBLISHING_FIELDSET, PublishableAdmin, change_status, csv_response, csv_time, export_name
+from core.event import DAYS as EVENT_DAYS
+from core.templatetags.tudoi import long_date, short_date
 
 from .import_admin import SpreadsheetImportMixin
 from .meetings import preferred_time_label
@@ -283,7 +283,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
 
 
 def meeting_requests_csv(requests) -> HttpResponse:
-    """Meeting requests as a CSV download (see `tudoi.admin.csv_response`), oldest first."""
+    """Meeting requests as a CSV download (see `core.admin.csv_response`), oldest first."""
     header = (
         _("received at (Hanoi time)"),
         _("status"),

@@ -1,9 +1,9 @@
-"""Open data: sectors, creative units, products and partners (registered with tudoi.api in ExhibitorsConfig.ready)."""
+"""Open data: sectors, creative units, products and partners (registered with core.api in ExhibitorsConfig.ready)."""
 
 from django.db.models import Prefetch
 
-from tudoi import api
-from tudoi.api import Resource
+from core import api
+from core.api import Resource
 
 from .directory import in_sector
 from .models import CreativeUnit, Partner, PartnerRole, PriceBand, Product, Sector, UnitKind

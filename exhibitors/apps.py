@@ -8,7 +8,7 @@ class ExhibitorsConfig(AppConfig):
     verbose_name = _("Exhibitors and partners")
 
     def ready(self):
-        from tudoi import search
+        from core import search
 
         from .models import CreativeUnit, Product
 
@@ -31,4 +31,4 @@ class ExhibitorsConfig(AppConfig):
 
         from . import api as open_data
 
-        open_data.register()  # its records in the open data API (tudoi.api)
+        open_data.register()  # its records in the open data API (core.api)

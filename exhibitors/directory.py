@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tudoi import search
+from core import search
 
 from .models import CreativeUnit, Sector, UnitKind
 

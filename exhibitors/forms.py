@@ -4,10 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from events.frab import EVENT_DAYS
-from tudoi import clock
-from tudoi.forms import ContactEmailField, PhoneField, one_line
-from tudoi.templatetags.tudoi import long_date
+from core import clock
+from core.event import DAYS as EVENT_DAYS
+from core.forms import ContactEmailField, PhoneField, one_line
+from core.templatetags.tudoi import long_date
 
 from .meetings import LAST_SLOT, SLOT_ENDS, PreferredTime
 from .models import BuyerChannel, MeetingRequest, OrderSize, Sector
@@ -117,7 +117,7 @@ class MeetingRequestForm(forms.Form):
     def __init__(self, *args, sectors=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sectors"].queryset = sectors if sectors is not None else Sector.objects.published()
-        # Only the slots still ahead are offered (tudoi.clock.now()): at 15:00 on the first day, that day's morning
+        # Only the slots still ahead are offered (core.clock.now()): at 15:00 on the first day, that day's morning
         # is gone. Labels made now, in the language of the page: "Thứ Bảy, 10/01/2026 – Buổi chiều (13:30–17:00)".
         self.now = timezone.localtime(clock.now())
         choices = [("", _("No preference"))]

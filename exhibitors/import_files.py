@@ -17,7 +17,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from import_export.formats.base_formats import CSV, XLSX
 
-from tudoi.text import fold
+from core.text import fold
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from tudoi.ratelimit import client_address
+from core.ratelimit import client_address
 
 from .forms import MeetingRequestForm
 from .meetings import MEETING_RATE_LIMIT, create_meeting_request, send_meeting_emails

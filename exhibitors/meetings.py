@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from tudoi.mail import mail_quietly, render_email
-from tudoi.ratelimit import RateLimit
-from tudoi.web import site_url
+from core.mail import mail_quietly, render_email
+from core.ratelimit import RateLimit
+from core.web import site_url
 
 from .models import CreativeUnit, MeetingRequest, Sector
 

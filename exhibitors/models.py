@@ -4,9 +4,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tudoi.images import SafeImageField, UploadTo
-from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
-from tudoi.search import Searchable
+from core.images import SafeImageField, UploadTo
+from core.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
+from core.search import Searchable
 
 
 class Sector(Slugged, Publishable):
@@ -81,7 +81,7 @@ class CreativeUnit(Slugged, Publishable, Searchable):
     description = models.TextField(_("description"), blank=True)
     logo = SafeImageField(_("logo"), upload_to=UploadTo("units/logos"), blank=True)
     cover = SafeImageField(_("cover image"), upload_to=UploadTo("units/covers"), blank=True)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
     booth = models.CharField(_("booth"), max_length=20, blank=True, help_text=_("For example B12."))
     zone = models.CharField(_("zone"), max_length=120, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
@@ -138,7 +138,7 @@ class Product(Publishable, Searchable):
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     image = SafeImageField(_("image"), upload_to=UploadTo("products"), blank=True)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
     price_band = models.CharField(_("price band"), max_length=10, choices=PriceBand.choices, blank=True)
     retail = models.BooleanField(_("retail"), default=True)
     wholesale = models.BooleanField(_("wholesale"), default=False)
@@ -168,7 +168,7 @@ class Partner(Slugged, Publishable):
     role = models.CharField(_("role"), max_length=12, choices=PartnerRole.choices)
     description = models.TextField(_("description"), blank=True)
     logo = SafeImageField(_("logo"), upload_to=UploadTo("partners"), blank=True)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
     url = models.URLField(_("website"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

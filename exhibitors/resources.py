@@ -6,7 +6,7 @@ The organisers keep the 200+ units in a spreadsheet, one unit per row, and impor
 - a blank cell keeps the current value (on a new row: the default); a cell holding only "-" empties an optional
   value;
 - yes/no cells accept yes/no, có/không, 1/0, true/false and x; kinds, sectors, price bands and statuses are matched
-  by code or by their name in either language, ignoring case and diacritics (`tudoi.text.fold`);
+  by code or by their name in either language, ignoring case and diacritics (`core.text.fold`);
 - every problem is reported against the spreadsheet row and column, and the admin saves nothing when any row is
   invalid (see exhibitors/import_admin.py).
 Columns are named after the model fields (`name_vi`, `name_en`…), since modeltranslation needs one column per
@@ -24,9 +24,9 @@ from import_export.instance_loaders import CachedInstanceLoader
 from import_export.results import Result
 from modeltranslation.translator import translator
 
-from tudoi.models import Status
-from tudoi.search import refresh_statistics
-from tudoi.text import fold
+from core.models import Status
+from core.search import refresh_statistics
+from core.text import fold
 
 from .import_files import clean_cell, is_blank
 from .models import CreativeUnit, PriceBand, Product, Sector, UnitKind

@@ -9,9 +9,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from events.models import Session
-from tudoi import fragments, images, search
-from tudoi.web import absolute, page_number, site_url
+from core import fragments, images, search
+from core.web import absolute, page_number, site_url
 
 from .directory import FLAGS, Directory, DirectoryFilterForm, by_name, in_sector, label_choices
 from .models import CreativeUnit, Product, Sector
@@ -29,7 +28,7 @@ def directory(request):
     form = DirectoryFilterForm(data, sectors=sectors)
     form.is_valid()  # fills cleaned_data and errors; values not understood are dropped one by one
     found = Directory(form, sectors)
-    # Counted and listed once per content generation and set of filters (tudoi.fragments): visitors share them.
+    # Counted and listed once per content generation and set of filters (core.fragments): visitors share them.
     params = form.url_query()
     filters = (form.query, *sorted(params.items()))
     facets = fragments.remember(("directory-facets", *filters), found.facets, request)
@@ -61,6 +60,9 @@ def directory(request):
     return render(request, "exhibitors/directory.html", context)
 
 
+HostedSession = CreativeUnit._meta.get_field("hosted_sessions").related_model
+
+
 def unit_detail(request, slug):
     units = (
         CreativeUnit.objects.published()
@@ -70,7 +72,8 @@ def unit_detail(request, slug):
             Prefetch("products", queryset=Product.objects.published()),
             Prefetch(
                 "hosted_sessions",
-                queryset=Session.objects.published().select_related("venue").order_by("starts_at"),
+                # Sessions live in the events app, which builds on this one: reached through the relation.
+                queryset=HostedSession.objects.published().select_related("venue").order_by("starts_at"),
             ),
         )
     )

@@ -12,10 +12,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
-from tudoi import clock
-from tudoi.mail import render_email
-from tudoi.ratelimit import RateLimit, client_address
-from tudoi.web import site_url
+from core import clock
+from core.mail import render_email
+from core.ratelimit import RateLimit, client_address
+from core.web import site_url
 
 from .models import OTHER_DAYS, AccreditationRequest, AccreditationStatus, PressContact
 

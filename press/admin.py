@@ -12,9 +12,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from tudoi import clock
-from tudoi.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv_time, export_name, publish, unpublish
-from tudoi.mail import mail_quietly
+from core import clock
+from core.admin import PUBLISHING_FIELDSET, PublishableAdmin, csv_response, csv_time, export_name, publish, unpublish
+from core.mail import mail_quietly
 
 from . import accreditation
 from .models import AccreditationRequest, AccreditationStatus, CoverageLink, MediaAsset, PressContact, PressRelease

@@ -1,12 +1,12 @@
-"""Open data: press releases (registered with tudoi.api in PressConfig.ready).
+"""Open data: press releases (registered with core.api in PressConfig.ready).
 
 A release appears only once it is published and its publication time (the embargo) has come: `.published()`.
 """
 
 from django.db.models.functions import Coalesce
 
-from tudoi import api
-from tudoi.api import Resource
+from core import api
+from core.api import Resource
 
 from .models import PressContact, PressRelease
 

@@ -8,7 +8,7 @@ class PressConfig(AppConfig):
     verbose_name = _("Press")
 
     def ready(self):
-        from tudoi import search
+        from core import search
 
         from . import checks  # noqa: F401 (registers the system checks)
         from .models import PressRelease
@@ -23,4 +23,4 @@ class PressConfig(AppConfig):
 
         from . import api as open_data
 
-        open_data.register()  # its records in the open data API (tudoi.api)
+        open_data.register()  # its records in the open data API (core.api)

@@ -14,12 +14,12 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from events.frab import EVENT_DAYS
+from core import clock
+from core.event import DAYS as EVENT_DAYS
+from core.models import Status
 from events.models import Session, SessionKind, Venue
 from exhibitions.models import Artwork, Exhibition
 from exhibitors.models import Partner, PartnerRole, Sector
-from tudoi import clock
-from tudoi.models import Status
 
 from .models import PressContact
 

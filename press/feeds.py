@@ -11,7 +11,7 @@ from django.utils.html import linebreaks
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from tudoi.web import site_url
+from core.web import site_url
 
 from .models import PressRelease
 

@@ -8,11 +8,11 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from events.frab import EVENT_DAYS
-from tudoi.documents import PDF_MAGIC, check_pdf
-from tudoi.forms import ContactEmailField, PhoneField, one_line
-from tudoi.images import reencode_image
-from tudoi.templatetags.tudoi import long_date
+from core.documents import PDF_MAGIC, check_pdf
+from core.event import DAYS as EVENT_DAYS
+from core.forms import ContactEmailField, PhoneField, one_line
+from core.images import reencode_image
+from core.templatetags.tudoi import long_date
 
 from .models import OTHER_DAYS, AccreditationRequest
 
@@ -33,7 +33,7 @@ class PressCardField(forms.FileField):
     """A press card as a JPEG, PNG or WebP image (re-encoded, metadata dropped) or a PDF, within a size limit.
 
     The content decides, not the name: a text file renamed `card.pdf` is refused, and a PDF is parsed and refused
-    when it is broken or holds scripts, launch actions or embedded files (tudoi.documents). The stored name is
+    when it is broken or holds scripts, launch actions or embedded files (core.documents). The stored name is
     random, so that nothing personal shows in it.
     """
 

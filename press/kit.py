@@ -24,7 +24,7 @@ from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from tudoi import clock
+from core import clock
 
 from .facts import FactSheet, fact_sheet
 from .models import AssetKind, MediaAsset

@@ -9,12 +9,11 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from tudoi.documents import validate_pdf_upload
-from tudoi.images import SafeImageField, UploadTo, rendition
-from tudoi.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
-from tudoi.search import Searchable
-
-from .storage import private_storage
+from core.documents import validate_pdf_upload
+from core.images import SafeImageField, UploadTo, rendition
+from core.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
+from core.search import Searchable
+from core.storage import private_storage
 
 # Paths under /press/ that a release's slug must not take (press/urls.py).
 RESERVED_SLUGS = frozenset({"feed", "facts", "accreditation", "kit"})
@@ -55,7 +54,7 @@ class PressRelease(Slugged, Publishable, Searchable):
     summary = models.TextField(_("summary"), max_length=600, blank=True)
     body = models.TextField(_("text"), help_text=_("Plain text; separate paragraphs with an empty line."))
     image = SafeImageField(_("image"), upload_to=UploadTo("press"), blank=True)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
     image_alt = models.CharField(
         _("image description"),
         max_length=300,
@@ -105,7 +104,7 @@ class MediaAsset(Slugged, Publishable):
     kind = models.CharField(_("kind"), max_length=10, choices=AssetKind.choices)
     caption = models.TextField(_("caption"), blank=True)
     image = SafeImageField(_("image"), upload_to=UploadTo("media-kit"), blank=True)
-    renditions = models.JSONField(default=dict, blank=True, editable=False)  # tudoi/renditions.py
+    renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
     document = models.FileField(
         _("document"),
         upload_to=UploadTo("media-kit/documents"),

@@ -24,10 +24,10 @@ from django.utils.translation import ngettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from tudoi import clock
-from tudoi.templatetags.tudoi import date_range, long_date
-from tudoi.text import nfc
-from tudoi.web import site_url
+from core import clock
+from core.templatetags.tudoi import date_range, long_date
+from core.text import nfc
+from core.web import site_url
 
 from .facts import Briefing, briefing
 

@@ -15,10 +15,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
-from tudoi import clock, images
-from tudoi.mail import mail_quietly
-from tudoi.text import nfc
-from tudoi.web import absolute, page_number, site_url
+from core import clock, images
+from core.mail import mail_quietly
+from core.text import nfc
+from core.web import absolute, page_number, site_url
 
 from . import accreditation, kit, pdf
 from .facts import fact_sheet

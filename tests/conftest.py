@@ -65,7 +65,7 @@ def _isolated_settings(settings, tmp_path, monkeypatch):
     settings.TUDOI_SIGNED_LINKS_VALID_UNTIL = "2099-12-31"
     # Mail goes through the site's own path (a queued task) but the task runs at once and delivers to mail.outbox.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-    settings.EMAIL_BACKEND = "tudoi.mail.TaskEmailBackend"
+    settings.EMAIL_BACKEND = "core.mail.TaskEmailBackend"
     settings.TUDOI_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     monkeypatch.delenv("TUDOI_NOW", raising=False)
     for alias in settings.CACHES:

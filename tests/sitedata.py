@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from PIL import Image
 
+from core.models import Status
 from events.models import Session, SessionKind, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
 from press.models import CoverageLink, MediaAsset, PressContact, PressRelease
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED

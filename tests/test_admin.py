@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
+from core.models import Publishable, Status
 from events.models import Registration, Session, SessionChange, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, MeetingRequest, MeetingStatus, Partner, Product, Sector
 from press.models import AccreditationRequest, CoverageLink, MediaAsset, PressContact, PressRelease
 from tests import factories
-from tudoi.models import Publishable, Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 OUR_APPS = {"exhibitors", "events", "exhibitions", "press"}

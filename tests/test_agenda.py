@@ -17,10 +17,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
+from core.models import Status
 from events import agenda as agendas
 from events.agenda import Agenda
 from tests.factories import ArtworkFactory, CreativeUnitFactory, SessionFactory, VenueFactory
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED

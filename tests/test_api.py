@@ -17,6 +17,7 @@ from referencing import Registry
 from referencing import Resource as SchemaResource
 from referencing.jsonschema import DRAFT202012
 
+from core.models import Status
 from events.models import DeliveryLanguage, Session, SessionKind, Speaker
 from exhibitions.models import Artist, Artwork, Exhibition, Region, Technique
 from exhibitors.models import CreativeUnit, Partner, PriceBand, Product, Sector, UnitKind
@@ -35,7 +36,6 @@ from tests.factories import (
     VenueFactory,
 )
 from tests.sitedata import png_bytes
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 SITE = "http://127.0.0.1:8000"
@@ -621,7 +621,7 @@ def test_models_not_in_the_api_stay_out(client):
 
 def test_the_models_served_are_the_ones_documented():
     """Every registered resource reads one of the public models (a guard against registering a private one)."""
-    from tudoi import api
+    from core import api
 
     served = {resource.queryset().model for resource in api.resources()}
     assert served == {

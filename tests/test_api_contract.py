@@ -103,7 +103,7 @@ def test_the_database_being_down_answers_503_with_retry_after(site, monkeypatch,
 
 
 def test_an_unexpected_error_answers_a_500_problem_not_the_html_page(site, monkeypatch):
-    from tudoi import api
+    from core import api
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")

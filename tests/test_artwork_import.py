@@ -18,11 +18,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from PIL import Image
 
+from core import renditions
+from core.models import Status
 from exhibitions import importing
 from exhibitions.models import Artist, Artwork, Exhibition
 from tests import factories
-from tudoi import renditions
-from tudoi.models import Status
 
 IMPORT_URL = "/admin/exhibitions/artwork/import/"
 DRAFT = {"status": Status.DRAFT, "publish_at_0": "", "publish_at_1": ""}

@@ -13,11 +13,11 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from core.models import Status
+from core.pagecache import content_changed
 from events.calendars import build_calendar, calendar_sessions, webcal_url
 from events.models import Session, SessionKind, Speaker
 from tests.sitedata import make_site
-from tudoi.models import Status
-from tudoi.pagecache import content_changed
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 SITE = "https://tuhoi.example.vn"

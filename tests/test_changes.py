@@ -15,10 +15,10 @@ import pytest
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.core.management import call_command
 
+from core.models import Status
 from events.models import Session, SessionChange, Venue
 from tests import factories
 from tests.test_registration import TITLES, make_workshop
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 BEFORE = "2026-01-05T10:00:00+07:00"

@@ -10,12 +10,12 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
+from core import clock
+from core.models import Status
+from core.text import fold, search_key, slugify_vi
 from exhibitors.models import Sector
 from press.models import PressRelease
 from tests import factories
-from tudoi import clock
-from tudoi.models import Status
-from tudoi.text import fold, search_key, slugify_vi
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 

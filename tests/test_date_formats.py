@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from core.models import Status
 from events.models import Session
 from tests.test_admin import DRAFT, case_session, form_errors, post_form
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 ADD = "/admin/events/session/add/"

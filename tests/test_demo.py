@@ -15,13 +15,13 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from core.models import Status
 from events.models import Session, Speaker, Venue
 from exhibitions.models import Artist, Artwork
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
 from press.models import CoverageLink, MediaAsset, PressRelease
 from tests.sitedata import DEMO_MODELS, delete_demo_content
 from tudoi.demo import loader
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 FICTIONAL_VI = "Đơn vị hư cấu, chỉ dùng cho nội dung minh họa."

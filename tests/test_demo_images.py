@@ -16,10 +16,10 @@ from django.core.management import call_command
 from django.test import override_settings
 from PIL import Image, ImageStat
 
+from core import renditions
 from exhibitions.models import Artwork
 from exhibitors.models import CreativeUnit
 from tests.test_demo import _delete_demo_content
-from tudoi import renditions
 from tudoi.demo import exhibition as X
 from tudoi.demo import images
 

@@ -23,7 +23,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 LOCALE_DIR = BASE_DIR / "locale"
 ONE_YEAR = 365 * 24 * 60 * 60
 
-# Everything settings.py and tudoi/clock.py read, so that the developer's or CI's environment cannot leak in.
+# Everything settings.py and core/clock.py read, so that the developer's or CI's environment cannot leak in.
 _SETTINGS_PREFIXES = ("DJANGO_", "TUDOI_", "DATABASE_", "S3_", "EMAIL_")
 _SETTINGS_NAMES = {"REDIS_URL"}
 

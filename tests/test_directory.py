@@ -13,11 +13,11 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core import renditions
+from core.models import Status
 from events.models import Session, SessionKind, Venue
 from exhibitors.models import CreativeUnit, PriceBand, Product, Sector, UnitKind
 from tests.sitedata import png_bytes
-from tudoi import renditions
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED

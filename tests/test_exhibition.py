@@ -19,11 +19,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
+from core.models import Status
 from exhibitions.models import Artwork, Exhibition, Region, Technique
 from exhibitions.views import name_key, vietnamese_key
 from tests.factories import ArtistFactory, ArtworkFactory, ExhibitionFactory, VenueFactory
 from tests.sitedata import png_bytes
-from tudoi.models import Status
 
 PUBLISHED = Status.PUBLISHED
 SITE = "http://testserver.example"

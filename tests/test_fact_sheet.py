@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from core.models import Status
 from events.models import SessionKind
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector, UnitKind
@@ -17,7 +18,6 @@ from press import pdf
 from press.models import AssetKind, PressContact
 from tests import factories
 from tudoi.demo import press as demo_press
-from tudoi.models import Status
 
 PUBLISHED = Status.PUBLISHED
 PDF_URL = "/{language}/press/kit/fact-sheet.pdf"

@@ -16,11 +16,11 @@ import pytest
 import xmlschema
 from django.core.management import call_command
 
+from core.models import Status
+from core.pagecache import content_changed
 from events.frab import GUID_NAMESPACE, build_schedule, schedule_xml
 from events.models import Session, SessionKind, Speaker
 from tests.sitedata import make_site
-from tudoi.models import Status
-from tudoi.pagecache import content_changed
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 SITE = "https://tuhoi.example.vn"

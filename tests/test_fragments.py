@@ -1,4 +1,4 @@
-"""Parts of pages made once per content generation (tudoi.fragments): with the page cache off (a miss, a visitor
+"""Parts of pages made once per content generation (core.fragments): with the page cache off (a miss, a visitor
 with a session, a new filter), unit, work and session cards, the footer's partners and the directory's and
 programme's counts are not made again, yet every edit shows on the next request, in both languages, and what
 depends on the clock or on seats stays current."""
@@ -10,10 +10,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from core import fragments
 from tests import factories
 from tests.test_agenda import PUBLISHED, at
 from tests.test_page_cache import one_of_each
-from tudoi import fragments
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +178,7 @@ def test_a_search_or_filter_gets_its_own_counts(site):
 def test_when_the_cache_fails_the_page_is_made_afresh(site, made):
     Client().get("/en/exhibitors/")
     made.clear()
-    with mock.patch("tudoi.fragments.cache") as broken:
+    with mock.patch("core.fragments.cache") as broken:
         broken.get_or_set.side_effect = ConnectionError("cache down")
 
         response = Client().get("/en/exhibitors/")

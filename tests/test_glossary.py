@@ -5,8 +5,8 @@ from pathlib import Path
 import polib
 import pytest
 
+from core.text import nest_quotes
 from tests.glossary import offences, rules
-from tudoi.text import nest_quotes
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES = sorted(p for p in (BASE_DIR / "templates").rglob("*") if p.suffix in (".html", ".txt", ".xml"))

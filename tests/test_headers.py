@@ -5,11 +5,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from core.models import Status
 from events.models import Registration
 from events.registration import confirm_token
 from tests.factories import RegistrationFactory, SessionFactory
 from tests.test_deploy import production_settings
-from tudoi.models import Status
 
 PUBLIC_PAGES = ["/vi/", "/en/visit/", "/en/programme/", "/vi/press/", "/en/no-such-page/"]
 ADMIN_PAGES = ["/admin/login/", "/admin/login/?next=/admin/events/session/"]

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from core.models import Status
 from tests import factories
 from tests.sitedata import make_site
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED

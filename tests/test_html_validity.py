@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from core.models import Status
 from exhibitions.models import Artist, Artwork
 from tests.factories import PressReleaseFactory
 from tests.sitedata import make_site
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PAGES = {

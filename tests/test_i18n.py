@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client, RequestFactory
 from django.utils import translation
 
-from tudoi.templatetags.tudoi import long_date, short_date
+from core.templatetags.tudoi import long_date, short_date
 from tudoi.views import server_error
 
 # Open-redirect payloads for `next`, after Django's own tests of url_has_allowed_host_and_scheme.

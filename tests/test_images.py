@@ -17,9 +17,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image, PngImagePlugin
 
+from core.images import SafeImageFormField
 from exhibitors.models import Partner
 from press.models import MediaAsset
-from tudoi.images import SafeImageFormField
 
 MB = 1024 * 1024
 SIZE = (64, 48)

@@ -16,14 +16,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from import_export.tmp_storages import MediaStorage
 
+from core.models import Status
+from core.search import search
 from exhibitors import import_admin, import_files
 from exhibitors.import_admin import SAMPLES
 from exhibitors.models import CreativeUnit, Product, UnitKind
 from exhibitors.resources import CreativeUnitResource, ProductResource
 from tests import factories
 from tudoi.demo.sectors import SECTORS
-from tudoi.models import Status
-from tudoi.search import search
 
 UNITS_SAMPLE = (SAMPLES / "creative-units.csv").read_bytes()
 PRODUCTS_SAMPLE = (SAMPLES / "products.csv").read_bytes()

@@ -1,4 +1,4 @@
-"""Every e-mail of the site leaves the request: it is queued as a background task (tudoi.mail.TaskEmailBackend) and
+"""Every e-mail of the site leaves the request: it is queued as a background task (core.mail.TaskEmailBackend) and
 the worker (`manage.py db_worker`) delivers it, attachments and all. A page that sends mail answers without
 waiting for the mail server."""
 
@@ -14,10 +14,10 @@ from django.core.management import call_command
 from django.db import DatabaseError
 from django_tasks_db.models import DBTaskResult
 
+from core import mail as site_mail
+from core.models import Status
 from tests import factories
 from tests.test_meetings import buyer, meet_url
-from tudoi import mail as site_mail
-from tudoi.models import Status
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SLOW_SECONDS = 3

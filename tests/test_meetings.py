@@ -11,10 +11,10 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
 
+from core.models import Status
 from exhibitors.meetings import RATE_LIMIT, send_meeting_emails
 from exhibitors.models import MeetingRequest, MeetingStatus
 from tests import factories
-from tudoi.models import Status
 
 NAMES = {"vi": "Làng gốm Bát Tràng", "en": "Bat Trang pottery village"}
 SECTORS = {"vi": "Thủ công mỹ nghệ", "en": "Crafts"}

@@ -24,7 +24,9 @@ from django.core.files.base import ContentFile
 from django.test import Client, override_settings
 from PIL import Image
 
-from events.frab import EVENT_DAYS
+from core import renditions
+from core.event import DAYS as EVENT_DAYS
+from core.models import Status
 from events.models import (
     DeliveryLanguage,
     Registration,
@@ -38,8 +40,6 @@ from exhibitions.models import Artist, Artwork, Exhibition, Region, Technique
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
 from press.models import CoverageLink, PressContact, PressRelease
 from tests.test_demo import DEMO_MODELS
-from tudoi import renditions
-from tudoi.models import Status
 from tudoi.sitemaps import SUB_EVENTS
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -437,7 +437,7 @@ def cold_process(settings):
         caches[alias].clear()
     ContentType.objects.clear_cache()
     try:
-        from tudoi import pagecache
+        from core import pagecache
     except ImportError:
         return
     recent = getattr(pagecache, "_recent", None)
@@ -548,7 +548,7 @@ def test_calendar_schedule_or_feed_is_cheap_on_a_cold_process(
 
 
 def test_api_is_cheap_on_a_cold_process(site, settings, django_assert_max_num_queries):
-    from tudoi import api
+    from core import api
 
     paths = [fill(path, site) for path in API if "{resource}" not in path]
     paths += [fill(API[2], site, resource=resource.name) for resource in api.resources()]

@@ -1,4 +1,4 @@
-"""Anonymous pages come from the cache (tudoi.pagecache): identical bytes for every visitor, no query on a hit,
+"""Anonymous pages come from the cache (core.pagecache): identical bytes for every visitor, no query on a hit,
 every edit visible on the next request, the clock's minute respected, revalidation and compression for clients."""
 
 import gzip
@@ -232,7 +232,7 @@ def test_a_page_with_a_form_is_never_cached_nor_compressed(site, monkeypatch):
 
 
 def test_the_cache_failing_serves_the_page_all_the_same(site):
-    with mock.patch("tudoi.pagecache.cache") as broken, mock.patch("tudoi.fragments.cache", broken):
+    with mock.patch("core.pagecache.cache") as broken, mock.patch("core.fragments.cache", broken):
         broken.get.side_effect = ConnectionError("cache down")
         broken.get_or_set.side_effect = ConnectionError("cache down")
 

@@ -7,9 +7,9 @@ import html5lib
 import pytest
 from django.test import Client
 
+from core.models import Status
 from exhibitors.models import Partner, Sector
 from tests.sitedata import make_site
-from tudoi.models import Status
 
 PAGES = ["/vi/", "/en/", "/vi/partners/", "/en/partners/", "/vi/visit/", "/en/visit/"]
 

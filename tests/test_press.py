@@ -24,6 +24,7 @@ from django.urls import reverse
 from PIL import Image
 from pypdf import PdfWriter
 
+from core.models import Status
 from events.models import Session, SessionKind
 from exhibitions.models import Artwork
 from exhibitors.models import CreativeUnit, Partner, PartnerRole
@@ -32,7 +33,6 @@ from press.checks import check_private_media_is_not_public
 from press.models import AccreditationRequest, AccreditationStatus, AssetKind, CoverageLink, Licence, PressRelease
 from tests import factories
 from tests.sitedata import make_site, png_bytes
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED

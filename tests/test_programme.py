@@ -10,9 +10,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.models import Status
 from events.models import DeliveryLanguage, Session, SessionKind, Speaker, Venue
 from exhibitors.models import CreativeUnit, Sector, UnitKind
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED

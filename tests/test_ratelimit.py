@@ -4,7 +4,7 @@ people through."""
 import pytest
 from django.core.cache import cache
 
-from tudoi.ratelimit import RateLimit
+from core.ratelimit import RateLimit
 
 
 def test_each_window_counts_and_addresses_are_counted_apart():

@@ -17,6 +17,7 @@ from django.core import signing
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.models import Status
 from events import registration as registration_module
 from events.models import Registration, RegistrationStatus, Session, SessionKind, Venue
 from events.registration import (
@@ -29,7 +30,6 @@ from events.registration import (
     register_for_session,
     seats_left,
 )
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 OPEN = "2026-01-05T10:00:00+07:00"  # the registration window of the workshops below is open

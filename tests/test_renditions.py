@@ -1,6 +1,6 @@
 """Image renditions are made when an image is saved (admin, plain save, import, demo loader), never during a page
 request; pages read their addresses and sizes from the row, without a query per image; replacing an image replaces
-its renditions (tudoi/renditions.py)."""
+its renditions (core/renditions.py)."""
 
 import contextlib
 import io
@@ -18,12 +18,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
 
+from core import renditions
+from core.models import Status
 from exhibitions.models import Artwork
 from exhibitors.models import Partner
 from tests import factories
 from tests.test_images import partner_data
-from tudoi import renditions
-from tudoi.models import Status
 
 PUBLISHED = Status.PUBLISHED
 TEMPLATES = Path(settings.BASE_DIR) / "templates"

@@ -13,6 +13,10 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
+from core import clock
+from core.models import Status
+from core.search import search
+from core.text import canonical, search_key
 from exhibitors.models import CreativeUnit
 from tests.factories import (
     ArtistFactory,
@@ -23,10 +27,6 @@ from tests.factories import (
     SessionFactory,
     SpeakerFactory,
 )
-from tudoi import clock
-from tudoi.models import Status
-from tudoi.search import search
-from tudoi.text import canonical, search_key
 
 PUBLISHED = Status.PUBLISHED
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -339,7 +339,7 @@ def test_search_goes_on_when_the_cache_is_down(client, monkeypatch):
 @pytest.mark.postgres
 @pytest.mark.django_db
 def test_a_search_that_takes_too_long_is_stopped_with_a_message(client, monkeypatch):
-    from tudoi import search as site_search
+    from core import search as site_search
     from tudoi import views
 
     with pytest.raises(site_search.TimedOut), site_search.time_limit(50), connection.cursor() as cursor:

@@ -47,7 +47,7 @@ from django.core.management import call_command
 call_command("migrate", interactive=False, verbosity=0)
 from events.models import SessionKind
 from tests.factories import HANOI, SessionFactory
-from tudoi.models import Status
+from core.models import Status
 start = datetime.datetime(2026, 1, 10, 15, 0, tzinfo=HANOI)
 session = SessionFactory(
     title_vi="Xưởng in khắc gỗ", title_en="Woodblock printing workshop", kind=SessionKind.WORKSHOP,

@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.conf import settings as django_settings
 
+from core.models import Status
 from events import agenda as agendas
 from events.agenda import Agenda
 from events.models import RegistrationStatus
 from events.registration import cancel_token, confirm_token
 from tests.factories import RegistrationFactory, SessionFactory
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 CONFIGURED = django_settings.TUDOI_SIGNED_LINKS_VALID_UNTIL  # read before tests/conftest.py moves it for other tests

@@ -7,9 +7,9 @@ import pytest
 import zxingcpp
 from django.test import Client
 
+from core.models import Status
 from tests import factories
 from tests.test_agenda import parse, png_of, star, svg_modules
-from tudoi.models import Status
 
 HOST = "tudoi.test:8401"
 pytestmark = pytest.mark.django_db

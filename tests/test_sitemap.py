@@ -12,13 +12,13 @@ import pytest
 import xmlschema
 from django.core.management import call_command
 
+from core.models import Status
 from events.models import Session, Speaker
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
 from press.models import PressRelease
 from tests.factories import PressReleaseFactory
 from tests.sitedata import make_site
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 SITE = "http://127.0.0.1:8000"
@@ -244,13 +244,13 @@ def test_an_embargoed_release_appears_in_the_sitemap_and_the_api_only_at_its_tim
     PressRelease.objects.filter(pk=release.pk).update(updated_at=embargo - timedelta(days=3))  # written before
     page = f"{SITE}/en/press/{release.slug}/"
 
-    monkeypatch.setattr("tudoi.clock.now", lambda: embargo - timedelta(minutes=1))
+    monkeypatch.setattr("core.clock.now", lambda: embargo - timedelta(minutes=1))
     assert page not in entries(client)
     listed = client.get("/api/v1/releases/").json()
     assert release.slug not in [record["slug"] for record in listed["results"]]
     assert client.get(f"/api/v1/releases/{release.slug}/").status_code == 404
 
-    monkeypatch.setattr("tudoi.clock.now", lambda: embargo)
+    monkeypatch.setattr("core.clock.now", lambda: embargo)
     urls = entries(client)
     assert page in urls
     assert urls[page]["lastmod"] == "2026-01-12T09:00:00+07:00"  # when it was released, not when it was written

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
+from core.models import Status
 from tests import factories
 from tests.sitedata import make_site
-from tudoi.models import Status
 
 pytestmark = pytest.mark.django_db
 PUBLISHED = Status.PUBLISHED

@@ -10,6 +10,7 @@ import html5lib
 import pytest
 from django.core.files.base import ContentFile
 
+from core.models import Status
 from exhibitions.models import Technique
 from tests.factories import (
     ArtistFactory,
@@ -20,7 +21,6 @@ from tests.factories import (
     SessionFactory,
 )
 from tests.sitedata import png_bytes
-from tudoi.models import Status
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 SITE = "http://testserver"

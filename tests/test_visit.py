@@ -9,11 +9,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.models import Status
 from tests.factories import SessionFactory, VenueFactory
 from tudoi import venue_map
 from tudoi.demo import exhibition as exhibition_data
 from tudoi.demo.programme import HO_GUOM_CENTRE, VENUES
-from tudoi.models import Status
 
 SVG = "{http://www.w3.org/2000/svg}"
 PUBLISHED = Status.PUBLISHED

@@ -1,3 +1,5 @@
+"""The assembly: settings, URLs, the site-wide pages, the sitemap and the demo command."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,11 +8,3 @@ class TudoiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "tudoi"
     verbose_name = _("Site")
-
-    def ready(self):
-        from . import checks  # noqa: F401  (registers the deploy checks)
-        from .pagecache import connect_signals
-        from .renditions import connect as connect_renditions
-
-        connect_signals()
-        connect_renditions()  # images get their renditions when they are saved

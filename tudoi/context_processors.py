@@ -3,8 +3,9 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
+from core.web import site_url
+
 from .views import language_from_path, partners_by_role, swap_language
-from .web import site_url
 
 
 def site(request):

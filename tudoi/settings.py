@@ -41,7 +41,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "modeltranslation",  # must come before django.contrib.admin
-    "tudoi.admin_config.AdminConfig",  # django.contrib.admin, with tudoi.staff.StaffAdminSite as admin.site
+    "core.admin_config.AdminConfig",  # django.contrib.admin, with core.staff.StaffAdminSite as admin.site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -53,10 +53,11 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "django_otp",
-    "django_otp.plugins.otp_totp",  # staff's second factor (tudoi/staff.py)
+    "django_otp.plugins.otp_totp",  # staff's second factor (core/staff.py)
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "core",
     "tudoi",
     "exhibitors",
     "events",
@@ -66,11 +67,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "tudoi.headers.SecurityHeadersMiddleware",  # Permissions-Policy, CORP: outside WhiteNoise and the page cache
-    "tudoi.web.SiteURLMiddleware",
+    "core.headers.SecurityHeadersMiddleware",  # Permissions-Policy, CORP: outside WhiteNoise and the page cache
+    "core.web.SiteURLMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "tudoi.api.ApiMiddleware",  # /api/v1/ only: no language cookie (before the page cache), errors as problem JSON
-    "tudoi.pagecache.PageCacheMiddleware",  # anonymous pages answered here, before sessions and the database
+    "core.api.ApiMiddleware",  # /api/v1/ only: no language cookie (before the page cache), errors as problem JSON
+    "core.pagecache.PageCacheMiddleware",  # anonymous pages answered here, before sessions and the database
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -166,7 +167,7 @@ else:
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# Anonymous pages from the cache (tudoi.pagecache): on unless TUDOI_PAGE_CACHE=0, each page at most this long
+# Anonymous pages from the cache (core.pagecache): on unless TUDOI_PAGE_CACHE=0, each page at most this long
 # (and never past the minute of the site's clock in which it was made).
 TUDOI_PAGE_CACHE = os.environ.get("TUDOI_PAGE_CACHE", "1") != "0"
 TUDOI_PAGE_CACHE_SECONDS = 60
@@ -183,7 +184,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Failed logins lock out the pair (username, address): five for one name from one address; anyone who knows a
 # staff name cannot lock its owner out from elsewhere. One address is also refused, whatever the name, after
-# TUDOI_LOGIN_ADDRESS_FAILURE_LIMIT failures over all names in the same cool-off time (tudoi/staff.py).
+# TUDOI_LOGIN_ADDRESS_FAILURE_LIMIT failures over all names in the same cool-off time (core/staff.py).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_RESET_ON_SUCCESS = True
@@ -191,7 +192,7 @@ AXES_VERBOSE = False
 # What a locked-out sign-in reads (axes's own says "Account locked", which is no longer so, and has no Vietnamese).
 AXES_COOLOFF_MESSAGE = gettext_lazy("Too many failed sign-ins from this address. Please try again in 15 minutes.")
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_HANDLER = "tudoi.staff.LoginAttemptHandler"
+AXES_HANDLER = "core.staff.LoginAttemptHandler"
 TUDOI_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("TUDOI_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 # Staff sign in to the admin with a second factor (a TOTP device, django-otp) when this is on; see the README.
 TUDOI_REQUIRE_2FA = env_bool("TUDOI_REQUIRE_2FA", False)
@@ -209,8 +210,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_TZ = True
-# Our own input and display formats for both languages: day first, 24-hour clock (tudoi/formats/).
-FORMAT_MODULE_PATH = ["tudoi.formats"]
+# Our own input and display formats for both languages: day first, 24-hour clock (core/formats/).
+FORMAT_MODULE_PATH = ["core.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "vi"
 MODELTRANSLATION_LANGUAGES = ("vi", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("vi",)
@@ -242,7 +243,7 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
     # Spreadsheets waiting for the import's confirmation: in TUDOI_PRIVATE_MEDIA_ROOT, even when media is on S3.
-    "import_export": {"BACKEND": "press.storage.PrivateStorage"},
+    "import_export": {"BACKEND": "core.storage.PrivateStorage"},
 }
 if os.environ.get("S3_BUCKET"):
     # Media on S3-compatible storage (AWS, R2, MinIO…), so that several app instances share one set of files.
@@ -261,7 +262,7 @@ if os.environ.get("S3_BUCKET"):
         },
     }
 
-# Uploads: the image validators in tudoi/images.py set their own limits; these bound the request itself.
+# Uploads: the image validators in core/images.py set their own limits; these bound the request itself.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TUDOI_IMAGE_MAX_BYTES = int(os.environ.get("TUDOI_IMAGE_MAX_BYTES", 15 * 1024 * 1024))
@@ -281,9 +282,9 @@ TASKS = {
 }
 
 # E-mail: every message of the site leaves the request. EMAIL_BACKEND queues it as a background task
-# (tudoi.mail.TaskEmailBackend), which hands it to TUDOI_EMAIL_BACKEND, the backend that really delivers it, and
+# (core.mail.TaskEmailBackend), which hands it to TUDOI_EMAIL_BACKEND, the backend that really delivers it, and
 # retries when delivery fails.
-EMAIL_BACKEND = "tudoi.mail.TaskEmailBackend"
+EMAIL_BACKEND = "core.mail.TaskEmailBackend"
 TUDOI_EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
@@ -302,7 +303,7 @@ TUDOI_CONTACT_PHONE = os.environ.get("TUDOI_CONTACT_PHONE", "")  # shown on the 
 ADMINS = [("Admins", addr) for addr in env_list("DJANGO_ADMINS")]
 
 # The site itself
-# Empty: links follow the host of each request (tudoi.web.site_url).
+# Empty: links follow the host of each request (core.web.site_url).
 TUDOI_SITE_URL = os.environ.get("TUDOI_SITE_URL", "").rstrip("/")
 TUDOI_DEMO = env_bool("TUDOI_DEMO", False)  # shows the "demonstration content" notice on every page
 
@@ -332,7 +333,7 @@ LANGUAGE_COOKIE_NAME = f"{TUDOI_COOKIE_PREFIX}django_language"
 # Messages (admin, forms) in the session, not in a cookie of their own that could not be prefixed.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 # Permissions-Policy: camera allowed (to this origin) only under these paths, for the check-in desk that will scan
-# QR codes (issue 16); until it exists the camera is off everywhere, like every other feature (tudoi/headers.py).
+# QR codes (issue 16); until it exists the camera is off everywhere, like every other feature (core/headers.py).
 TUDOI_CAMERA_PATHS: list[str] = []
 # Cross-Origin-Resource-Policy `cross-origin` (read from other sites) for these path prefixes and uploaded media;
 # `same-origin` for everything else.
@@ -367,7 +368,7 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"one_line": {"()": "tudoi.logs.OneLineFormatter", "format": "%(levelname)s %(name)s %(message)s"}},
+    "formatters": {"one_line": {"()": "core.logs.OneLineFormatter", "format": "%(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
         "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
@@ -375,7 +376,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         "django_redis.cache": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        # A Host header the site does not serve: one line, no traceback, no mail to ADMINS (tudoi/logs.py).
+        # A Host header the site does not serve: one line, no traceback, no mail to ADMINS (core/logs.py).
         "django.security.DisallowedHost": {"handlers": ["one_line"], "level": "INFO", "propagate": False},
     },
 }

@@ -22,13 +22,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core import clock
+from core.event import FIRST_DAY, LAST_DAY
+from core.web import site_url
 from events.models import Session, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
 from press.models import PressRelease
-
-from . import clock
-from .web import site_url
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 CACHE_SECONDS = 300
@@ -319,8 +319,8 @@ def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[P
         "url": site + reverse("home"),
         "image": [site + static("img/og-image.png")],
         "inLanguage": translation.get_language(),
-        "startDate": _iso(starts) if starts else "2026-01-10",
-        "endDate": _iso(ends) if ends else "2026-01-11",
+        "startDate": _iso(starts) if starts else FIRST_DAY.isoformat(),
+        "endDate": _iso(ends) if ends else LAST_DAY.isoformat(),
         "eventStatus": SCHEDULED,
         "eventAttendanceMode": OFFLINE,
         "isAccessibleForFree": True,

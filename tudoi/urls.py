@@ -16,7 +16,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
-    path("api/v1/", include("tudoi.api")),
+    path("api/v1/", include("core.api")),
     path("admin/", admin.site.urls),
 ]
 

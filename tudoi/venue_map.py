@@ -5,7 +5,7 @@ projection: over a few kilometres the earth is flat enough, x grows with longitu
 with latitude, north up. The projection is fitted to the bounding box of the venues and the lake, with a margin,
 then the template `tudoi/_venue_map.html` draws the lake, one numbered marker per venue (the same numbers as the
 list beside it), a north arrow and a scale bar. The view keeps the result with the page's other content parts
-(tudoi.fragments), so it is computed once per content generation, not at each request.
+(core.fragments), so it is computed once per content generation, not at each request.
 """
 
 import math

@@ -19,15 +19,16 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import TemplateView
 from django.views.static import serve
 
+from core import clock, fragments, search
+from core.models import Status
+from core.ratelimit import RateLimit, client_address
+from core.text import nfc
 from events.models import Session, Venue
 from exhibitions.models import Artwork, Exhibition
 from exhibitors.directory import sector_counts
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
 
-from . import clock, fragments, search, sitemaps, venue_map
-from .models import Status
-from .ratelimit import RateLimit, client_address
-from .text import nfc
+from . import sitemaps, venue_map
 
 logger = logging.getLogger(__name__)
 
@@ -201,7 +202,7 @@ class VisitView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Content only, kept once per content generation (tudoi.fragments): the map costs nothing per request.
+        # Content only, kept once per content generation (core.fragments): the map costs nothing per request.
         context["venues"], context["venue_map"] = fragments.remember(("visit-venues",), visit_venues, self.request)
         context["exhibition"] = Exhibition.objects.published().select_related("venue").first()
         context["contact_email"] = settings.TUDOI_ORGANISERS_EMAIL

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.db.models.functions.text
-import tudoi.images
+import core.images
 from django.db import migrations, models
 
 
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('bio', models.TextField(blank=True, verbose_name='biography')),
                 ('bio_vi', models.TextField(blank=True, null=True, verbose_name='biography')),
                 ('bio_en', models.TextField(blank=True, null=True, verbose_name='biography')),
-                ('photo', tudoi.images.SafeImageField(blank=True, upload_to=tudoi.images.UploadTo('speakers'), verbose_name='photo')),
+                ('photo', core.images.SafeImageField(blank=True, upload_to=core.images.UploadTo('speakers'), verbose_name='photo')),
             ],
             options={
                 'verbose_name': 'speaker',
@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
                 ('capacity', models.PositiveIntegerField(blank=True, help_text='Leave empty for open entry without registration.', null=True, verbose_name='seats')),
                 ('registration_opens_at', models.DateTimeField(blank=True, null=True, verbose_name='registration opens')),
                 ('registration_closes_at', models.DateTimeField(blank=True, null=True, verbose_name='registration closes')),
-                ('image', tudoi.images.SafeImageField(blank=True, upload_to=tudoi.images.UploadTo('sessions'), verbose_name='image')),
+                ('image', core.images.SafeImageField(blank=True, upload_to=core.images.UploadTo('sessions'), verbose_name='image')),
                 ('is_highlight', models.BooleanField(default=False, verbose_name='highlight on the home page')),
                 ('host_units', models.ManyToManyField(blank=True, related_name='hosted_sessions', to='exhibitors.creativeunit', verbose_name='host units')),
                 ('sectors', models.ManyToManyField(blank=True, related_name='sessions', to='exhibitors.sector', verbose_name='sectors')),

@@ -3,7 +3,7 @@
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
-from tudoi.search import reindex
+from core.search import reindex
 
 # The sources of the search columns as they were when the columns were added.
 SOURCES = [

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import tudoi.images
+import core.images
 from django.db import migrations, models
 
 
@@ -33,8 +33,8 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('description_vi', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('logo', tudoi.images.SafeImageField(blank=True, upload_to=tudoi.images.UploadTo('units/logos'), verbose_name='logo')),
-                ('cover', tudoi.images.SafeImageField(blank=True, upload_to=tudoi.images.UploadTo('units/covers'), verbose_name='cover image')),
+                ('logo', core.images.SafeImageField(blank=True, upload_to=core.images.UploadTo('units/logos'), verbose_name='logo')),
+                ('cover', core.images.SafeImageField(blank=True, upload_to=core.images.UploadTo('units/covers'), verbose_name='cover image')),
                 ('booth', models.CharField(blank=True, help_text='For example B12.', max_length=20, verbose_name='booth')),
                 ('zone', models.CharField(blank=True, max_length=120, verbose_name='zone')),
                 ('zone_vi', models.CharField(blank=True, max_length=120, null=True, verbose_name='zone')),
@@ -79,7 +79,7 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('description_vi', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('logo', tudoi.images.SafeImageField(blank=True, upload_to=tudoi.images.UploadTo('partners'), verbose_name='logo')),
+                ('logo', core.images.SafeImageField(blank=True, upload_to=core.images.UploadTo('partners'), verbose_name='logo')),
                 ('url', models.URLField(blank=True, verbose_name='website')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
             ],
@@ -128,7 +128,7 @@ class Migration(migrations.Migration):
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('description_vi', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('image', tudoi.images.SafeImageField(blank=True, upload_to=tudoi.images.UploadTo('products'), verbose_name='image')),
+                ('image', core.images.SafeImageField(blank=True, upload_to=core.images.UploadTo('products'), verbose_name='image')),
                 ('price_band', models.CharField(blank=True, choices=[('budget', 'Under 200,000 VND'), ('mid', '200,000–1,000,000 VND'), ('upper', '1,000,000–5,000,000 VND'), ('premium', 'Over 5,000,000 VND')], max_length=10, verbose_name='price band')),
                 ('retail', models.BooleanField(default=True, verbose_name='retail')),
                 ('wholesale', models.BooleanField(default=False, verbose_name='wholesale')),

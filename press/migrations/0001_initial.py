@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import tudoi.images
+import core.images
 from django.db import migrations, models
 
 
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
                 ('days', models.CharField(help_text='Days of attendance, for example 2026-01-10.', max_length=40, verbose_name='days')),
                 ('message', models.TextField(blank=True, max_length=3000, verbose_name='message')),
-                ('press_card', models.FileField(blank=True, upload_to=tudoi.images.UploadTo('accreditation'), validators=[django.core.validators.FileExtensionValidator(['pdf', 'jpg', 'jpeg', 'png', 'webp'])], verbose_name='press card')),
+                ('press_card', models.FileField(blank=True, upload_to=core.images.UploadTo('accreditation'), validators=[django.core.validators.FileExtensionValidator(['pdf', 'jpg', 'jpeg', 'png', 'webp'])], verbose_name='press card')),
                 ('language', models.CharField(default='vi', max_length=5, verbose_name='language')),
                 ('status', models.CharField(choices=[('pending', 'Pending'), ('approved', 'Approved'), ('refused', 'Refused')], default='pending', max_length=10, verbose_name='status')),
                 ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
@@ -80,8 +80,8 @@ class Migration(migrations.Migration):
                 ('caption', models.TextField(blank=True, verbose_name='caption')),
                 ('caption_vi', models.TextField(blank=True, null=True, verbose_name='caption')),
                 ('caption_en', models.TextField(blank=True, null=True, verbose_name='caption')),
-                ('image', tudoi.images.SafeImageField(blank=True, upload_to=tudoi.images.UploadTo('media-kit'), verbose_name='image')),
-                ('document', models.FileField(blank=True, upload_to=tudoi.images.UploadTo('media-kit/documents'), validators=[django.core.validators.FileExtensionValidator(['pdf'])], verbose_name='document')),
+                ('image', core.images.SafeImageField(blank=True, upload_to=core.images.UploadTo('media-kit'), verbose_name='image')),
+                ('document', models.FileField(blank=True, upload_to=core.images.UploadTo('media-kit/documents'), validators=[django.core.validators.FileExtensionValidator(['pdf'])], verbose_name='document')),
                 ('credit', models.CharField(max_length=200, verbose_name='credit')),
                 ('licence', models.CharField(choices=[('cc-by-4.0', 'Creative Commons Attribution 4.0'), ('press', 'Free for press use with credit'), ('reserved', 'All rights reserved; ask before use')], default='press', max_length=12, verbose_name='licence')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
@@ -111,7 +111,7 @@ class Migration(migrations.Migration):
                 ('body', models.TextField(help_text='Plain text; separate paragraphs with an empty line.', verbose_name='text')),
                 ('body_vi', models.TextField(help_text='Plain text; separate paragraphs with an empty line.', null=True, verbose_name='text')),
                 ('body_en', models.TextField(help_text='Plain text; separate paragraphs with an empty line.', null=True, verbose_name='text')),
-                ('image', tudoi.images.SafeImageField(blank=True, upload_to=tudoi.images.UploadTo('press'), verbose_name='image')),
+                ('image', core.images.SafeImageField(blank=True, upload_to=core.images.UploadTo('press'), verbose_name='image')),
                 ('image_credit', models.CharField(blank=True, max_length=200, verbose_name='image credit')),
                 ('contact', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='press.presscontact', verbose_name='press contact')),
             ],

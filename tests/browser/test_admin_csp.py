@@ -3,8 +3,8 @@ run, and Chromium reports no violation on the login page, a changelist or a chan
 
 import pytest
 
+from core.models import Status
 from tests.factories import SectorFactory, SessionFactory
-from tudoi.models import Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

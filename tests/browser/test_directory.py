@@ -4,10 +4,10 @@ meeting; axe finds nothing on the directory, a unit or the meeting form, and the
 import pytest
 from django.core import mail
 
+from core.models import Status
 from exhibitors.models import MeetingRequest
 from tests.browser.conftest import assert_accessible_on_a_phone
 from tests.factories import CreativeUnitFactory, SectorFactory
-from tudoi.models import Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

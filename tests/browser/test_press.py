@@ -5,11 +5,11 @@ import datetime
 
 import pytest
 
+from core.models import Status
 from press.models import AccreditationRequest, CoverageLink
 from tests.browser.conftest import assert_accessible_on_a_phone
 from tests.factories import PressContactFactory, PressReleaseFactory
 from tests.sitedata import make_site, png_bytes
-from tudoi.models import Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

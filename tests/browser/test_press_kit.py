@@ -4,10 +4,10 @@ and call with one tap, the logo card shows the whole logo, and the fact sheet PD
 import pytest
 from django.core.files.base import ContentFile
 
+from core.models import Status
 from press.models import AssetKind
 from tests.factories import MediaAssetFactory, PressContactFactory
 from tests.sitedata import make_site, png_bytes
-from tudoi.models import Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

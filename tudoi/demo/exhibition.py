@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from core.text import slugify_vi
 from exhibitions.models import Region, Technique
-from tudoi.text import slugify_vi
 
 from .images import ArtworkPlan, plan_artwork
 from .names import ARTIST_PEOPLE

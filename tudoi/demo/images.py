@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
-from tudoi.text import fold
+from core.text import fold
 
 # Pillow's bundled font has no Vietnamese letters; DejaVu (Debian's fonts-dejavu-core) has them all.
 _FONT_PATHS = (
@@ -469,7 +469,7 @@ _FOCUS = {
     "right": ("bên phải", "the right side"),
     "centre": ("giữa", "the middle"),
 }
-# The works drawn large enough for the 2,400-pixel zoom (tudoi/renditions.py never enlarges a picture): encoding
+# The works drawn large enough for the 2,400-pixel zoom (core/renditions.py never enlarges a picture): encoding
 # the copies of one such picture costs about a second, against a fifth of that for a 900-pixel one, so only a few
 # works are drawn large (the first of each region) and the demo still loads quickly. The others open in the zoom
 # viewer at their 900 × 1,125 pixels.

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from django.db import models, transaction
 from django.utils import translation
 
+from core.models import Status
+from core.renditions import make_missing, remembering
+from core.search import refresh_statistics
+from core.text import slugify_vi
 from events.models import Session, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, Product, Sector
 from press.models import CoverageLink, MediaAsset, PressContact, PressRelease
-from tudoi.models import Status
-from tudoi.renditions import make_missing, remembering
-from tudoi.search import refresh_statistics
-from tudoi.text import slugify_vi
 
 from . import exhibition as X
 from . import images

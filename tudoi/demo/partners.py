@@ -4,8 +4,8 @@ with its own website where one is known. Logos are generated wordmarks, not the 
 
 from dataclasses import dataclass
 
+from core.text import slugify_vi
 from exhibitors.models import PartnerRole
-from tudoi.text import slugify_vi
 
 Text = tuple[str, str]
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from core.models import Status
 from press.models import AssetKind, Licence
-from tudoi.models import Status
 
 from .names import PRESS_PEOPLE
 from .programme import HANOI

@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from core.text import slugify_vi
 from events.models import DeliveryLanguage, SessionKind
-from tudoi.text import slugify_vi
 
 from . import units as U
 from .names import SPEAKER_PEOPLE

@@ -9,8 +9,8 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 
+from core.text import slugify_vi
 from exhibitors.models import PriceBand, UnitKind
-from tudoi.text import slugify_vi
 
 from .names import CORES, FICTIONAL_UNIT_EN, FICTIONAL_UNIT_VI, UNIT_PEOPLE, WARDS
 from .sectors import SECTORS

@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
-from tudoi import fragments, renditions, text
+from core import fragments, renditions, text
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -120,7 +120,7 @@ def picture(
     """An <img> of resized WebP renditions with srcset, width and height (so nothing jumps while loading).
 
     `ratio` like "4:3" crops to that shape; `widths` like "160,320" picks the rendition widths. The renditions were
-    made when the image was saved (tudoi/renditions.py); this reads them from the row the page already has: no
+    made when the image was saved (core/renditions.py); this reads them from the row the page already has: no
     query and no image work. Without stored renditions (a row from before `make_renditions`), the original file.
     """
     if not image:
@@ -172,7 +172,7 @@ class FragmentNode(template.Node):
 @register.tag
 def fragment(parser, token):
     """`{% fragment "name" value… %}…{% endfragment %}`: what is inside, made once per content generation, minute
-    and language (and the values named) in each process; see tudoi/fragments.py for what it may show. A value that
+    and language (and the values named) in each process; see core/fragments.py for what it may show. A value that
     is None (set so by a view, e.g. for input it does not want kept) renders it afresh."""
     bits = token.split_contents()
     if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:

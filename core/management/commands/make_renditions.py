@@ -1,11 +1,11 @@
 """Make the image renditions that are missing: after the migration that added them, after a spec was added to
-tudoi/renditions.py, or (with --verify) after media files were lost. Saving an image makes its own; pages never do."""
+core/renditions.py, or (with --verify) after media files were lost. Saving an image makes its own; pages never do."""
 
 import time
 
 from django.core.management.base import BaseCommand
 
-from tudoi.renditions import REGISTRY, make_missing
+from core.renditions import REGISTRY, make_missing
 
 
 class Command(BaseCommand):

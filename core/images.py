@@ -1,4 +1,4 @@
-"""Images: upload validation and re-encoding, and the stored renditions (made on save by tudoi/renditions.py).
+"""Images: upload validation and re-encoding, and the stored renditions (made on save by core/renditions.py).
 
 Every accepted upload is decoded and written out again by Pillow, so what is stored is a plain JPEG, PNG or
 WebP with no metadata and nothing hidden after the image data (an HTML or script "polyglot" loses its
@@ -153,7 +153,7 @@ def rendition(image, geometry: str, *, crop=None, format: str = "WEBP", **ignore
     """The stored rendition of `image` for a sorl-style geometry ("1200", "1200x630" with crop="center", format
     "JPEG"): an object with url, width and height, or None when there is no image or no such rendition was made.
 
-    It only reads the row (tudoi/renditions.py makes the copies when the image is saved): no query, no image work,
+    It only reads the row (core/renditions.py makes the copies when the image is saved): no query, no image work,
     whatever the request. `quality` and other options are those of the registry, not of the caller.
     """
     if not image:

@@ -88,7 +88,7 @@ def _specs(*keys: str) -> tuple[Spec, ...]:
 # What each image is shown as. The `{% picture %}` widths of the templates (tests/test_renditions.py checks that
 # every one is here), the link previews (og:image) and JSON-LD of the views, the API's web-size copy and the admin's
 # thumbnails.
-API = _specs("1600x1600")  # tudoi.api.WEB_IMAGE_GEOMETRY
+API = _specs("1600x1600")  # core.api.WEB_IMAGE_GEOMETRY
 # A template's width that is not listed gets the next wider one (the unit page's 96 and 192 pixel logo: 128 and
 # 320), so that each image is not made in many nearly equal sizes. The admin's thumbnails use the smallest made.
 REGISTRY: dict[str, dict[str, tuple[Spec, ...]]] = {
@@ -497,7 +497,7 @@ def _after_delete(sender, instance, **kwargs):
 
 def connect() -> None:
     for label in REGISTRY:
-        uid = f"tudoi.renditions:{label}"
+        uid = f"core.renditions:{label}"
         pre_save.connect(_before_save, sender=label, dispatch_uid=uid)
         post_save.connect(_after_save, sender=label, dispatch_uid=uid)
         post_delete.connect(_after_delete, sender=label, dispatch_uid=uid)

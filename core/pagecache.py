@@ -10,7 +10,7 @@ shares) without touching the database, the session or the templates. What it sto
   sitemap) per language asked for;
 - under the content *generation*: any save or delete of content (see `CONTENT_APPS`) moves it on, so every page
   is current at the next request (`content_changed()` for the bulk updates that send no signal);
-- under the current minute of the site's clock (`tudoi.clock`): what is on now, registration states and the home
+- under the current minute of the site's clock (`core.clock`): what is on now, registration states and the home
   page's live strip are never more than a minute old, and a frozen clock that moves renders again.
 
 Visitors' own state never reaches a cached page: stars and the agenda count are drawn by scripts from the
@@ -109,8 +109,8 @@ def _on_setting_changed(**kwargs) -> None:
 
 def connect_signals() -> None:
     for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_on_content_saved, dispatch_uid=f"tudoi.pagecache.{signal}")
-    setting_changed.connect(_on_setting_changed, dispatch_uid="tudoi.pagecache.settings")
+        signal.connect(_on_content_saved, dispatch_uid=f"core.pagecache.{signal}")
+    setting_changed.connect(_on_setting_changed, dispatch_uid="core.pagecache.settings")
 
 
 # Serving

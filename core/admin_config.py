@@ -7,6 +7,6 @@ from django.contrib.admin.apps import AdminConfig as DjangoAdminConfig
 
 
 class AdminConfig(DjangoAdminConfig):
-    """django.contrib.admin, whose `admin.site` may ask staff for a second factor (tudoi.staff.StaffAdminSite)."""
+    """django.contrib.admin, whose `admin.site` may ask staff for a second factor (core.staff.StaffAdminSite)."""
 
-    default_site = "tudoi.staff.StaffAdminSite"
+    default_site = "core.staff.StaffAdminSite"

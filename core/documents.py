@@ -8,7 +8,7 @@ holds JavaScript (a /JavaScript action or name tree, any /JS), a /Launch action,
 /EmbeddedFile streams, /FileAttachment annotations). Whatever triggers them (/OpenAction, /AA on a page, a form
 field or the document, a link) makes no difference: the actions themselves are found.
 
-Images are not checked here: tudoi/images.py decodes and re-encodes them with Pillow.
+Images are not checked here: core/images.py decodes and re-encodes them with Pillow.
 """
 
 import io

@@ -19,7 +19,7 @@ search by those words, so equivalent queries share their cached results), and `t
 on PostgreSQL with a statement timeout; `refresh_statistics()` lets the planner know the tables after a bulk load.
 
 With `synonyms=True` (the site-wide search page) a word or phrase of the bilingual list in
-`tudoi.search_synonyms` also finds records that use its synonyms as whole words; `also_searched()` says which.
+`core.search_synonyms` also finds records that use its synonyms as whole words; `also_searched()` says which.
 
 Apps register what the site-wide search page shows with `register()` in their AppConfig.ready(), so this module
 imports no app.

@@ -574,7 +574,7 @@ def detail_view(request, resource: str, key: str):
 
 @api_view
 def image_view(request, resource: str, key: str, field: str):
-    """A redirect to the web-size copy of a record's image, made when the image was saved (tudoi/renditions.py) and
+    """A redirect to the web-size copy of a record's image, made when the image was saved (core/renditions.py) and
     served from the media storage."""
     try:
         found = _resource(resource)

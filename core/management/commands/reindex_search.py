@@ -1,8 +1,8 @@
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from tudoi.pagecache import content_changed
-from tudoi.search import Searchable, reindex
+from core.pagecache import content_changed
+from core.search import Searchable, reindex
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 
 
-@deconstructible(path="press.storage.PrivateStorage")
+@deconstructible(path="core.storage.PrivateStorage")
 class PrivateStorage(FileSystemStorage):
     # Plain properties (not the parent's cached ones): the setting is read at each use, so tests and deployments
     # that change it are obeyed.

@@ -1,11 +1,11 @@
 """Parts of pages that only content makes, made once per content generation in each process.
 
-The page cache (tudoi/pagecache.py) answers repeated visits of one address. Many addresses share their parts: every
+The page cache (core/pagecache.py) answers repeated visits of one address. Many addresses share their parts: every
 page has the same footer of partner logos, the directory's filters and pages show the same unit cards in other
 orders, the catalogue and an artist's page the same works. A miss of the page cache (a new minute, a new filter, a
 visitor with a session, an edit) renders the page again; these parts it takes from here instead:
 
-    {% fragment "unit-card" unit.pk %}…{% endfragment %}      (templates; tudoi/templatetags/tudoi.py)
+    {% fragment "unit-card" unit.pk %}…{% endfragment %}      (templates; core/templatetags/tudoi.py)
     fragments.remember(("directory-facets", params), count)   (views: data such as facet counts)
 
 Each is kept under the same generation and minute as the pages of the page cache: any save or delete of content
@@ -51,7 +51,7 @@ def generation(request=None) -> str:
 
 
 def minute() -> int:
-    """The current minute of the site's clock (tudoi.clock), a number."""
+    """The current minute of the site's clock (core.clock), a number."""
     return int(clock.now().timestamp() // 60)
 
 

@@ -30,7 +30,7 @@ FORM_PREVIEW = "240x240"
 def image_thumbnail(image, geometry: str = LIST_THUMBNAIL, *, crop: str | None = "center") -> SafeString | None:
     """An <img> of a small rendition of `image` (a FieldFile) fitting in `geometry`, or None when there is no image.
 
-    The smallest rendition made when the image was saved (tudoi/renditions.py) that fills the box, shown whole
+    The smallest rendition made when the image was saved (core/renditions.py) that fills the box, shown whole
     (`crop` is no longer used); when there is none (an unreadable file, or `make_renditions` not run yet) the admin
     page gets a plain link to the original instead.
     """
