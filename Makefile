@@ -70,9 +70,11 @@ bench: compile
 screenshots: compile
 	$(BIN)/python tools/screenshots.py --now $(DEMO_NOW)
 
+# `make check`: lint and format, then a model change without its migration fails here, before the tests.
 check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -73,3 +73,24 @@ def _isolated_settings(settings, tmp_path, monkeypatch):
     yield
     for alias in settings.CACHES:
         caches[alias].clear()
+
+
+@pytest.fixture
+def staff_client(admin_client):
+    """The superuser's client, reading the admin in English so that our messages can be compared as written."""
+    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return admin_client
+
+
+@pytest.fixture
+def site_url(request, settings):
+    """TUDOI_SITE_URL set to the test module's `SITE`, the address absolute links start with (use via usefixtures)."""
+    settings.TUDOI_SITE_URL = request.module.SITE
+    return request.module.SITE
+
+
+@pytest.fixture
+def private_media(settings, tmp_path):
+    """A private media folder of the test's own (press cards), returned as a path."""
+    settings.TUDOI_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.TUDOI_PRIVATE_MEDIA_ROOT

@@ -2,7 +2,7 @@
 
 Translated fields are written as their `_vi` and `_en` columns (writing `name` would set only the active
 language). Slugs are left to the models, which make them from the Vietnamese name on save. Everything starts
-as a draft, as in the admin; pass `status=Status.PUBLISHED` for public objects.
+as a draft, as in the admin; pass `published=True` (the `published` trait) for public objects.
 """
 
 import datetime
@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import factory
 from factory.django import DjangoModelFactory
 
+from core.models import Status
 from events.models import Registration, Session, SessionChange, SessionKind, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import (
@@ -29,10 +30,20 @@ HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 FIRST_DAY = datetime.date(2026, 1, 10)
 
 
+class PublishableFactory(DjangoModelFactory):
+    """A draft by default, as in the admin; `published=True` makes a public object (published, no embargo)."""
+
+    class Meta:
+        abstract = True
+
+    class Params:
+        published = factory.Trait(status=Status.PUBLISHED, publish_at=None)
+
+
 # exhibitors
 
 
-class SectorFactory(DjangoModelFactory):
+class SectorFactory(PublishableFactory):
     class Meta:
         model = Sector
 
@@ -43,7 +54,7 @@ class SectorFactory(DjangoModelFactory):
     order = factory.Sequence(lambda n: n)
 
 
-class CreativeUnitFactory(DjangoModelFactory):
+class CreativeUnitFactory(PublishableFactory):
     class Meta:
         model = CreativeUnit
         skip_postgeneration_save = True
@@ -62,7 +73,7 @@ class CreativeUnitFactory(DjangoModelFactory):
             self.sectors.set(extracted)
 
 
-class ProductFactory(DjangoModelFactory):
+class ProductFactory(PublishableFactory):
     class Meta:
         model = Product
 
@@ -71,7 +82,7 @@ class ProductFactory(DjangoModelFactory):
     name_en = factory.Sequence(lambda n: f"Product {n}")
 
 
-class PartnerFactory(DjangoModelFactory):
+class PartnerFactory(PublishableFactory):
     class Meta:
         model = Partner
 
@@ -95,7 +106,7 @@ class MeetingRequestFactory(DjangoModelFactory):
 # events
 
 
-class VenueFactory(DjangoModelFactory):
+class VenueFactory(PublishableFactory):
     class Meta:
         model = Venue
 
@@ -105,7 +116,7 @@ class VenueFactory(DjangoModelFactory):
     address_en = "Hang Dau street, Hoan Kiem, Hanoi"
 
 
-class SpeakerFactory(DjangoModelFactory):
+class SpeakerFactory(PublishableFactory):
     class Meta:
         model = Speaker
 
@@ -114,7 +125,7 @@ class SpeakerFactory(DjangoModelFactory):
     role_en = "Designer"
 
 
-class SessionFactory(DjangoModelFactory):
+class SessionFactory(PublishableFactory):
     class Meta:
         model = Session
         skip_postgeneration_save = True
@@ -162,7 +173,7 @@ class SessionChangeFactory(DjangoModelFactory):
 # exhibitions
 
 
-class ExhibitionFactory(DjangoModelFactory):
+class ExhibitionFactory(PublishableFactory):
     class Meta:
         model = Exhibition
 
@@ -173,7 +184,7 @@ class ExhibitionFactory(DjangoModelFactory):
     venue = factory.SubFactory(VenueFactory)
 
 
-class ArtistFactory(DjangoModelFactory):
+class ArtistFactory(PublishableFactory):
     class Meta:
         model = Artist
 
@@ -182,7 +193,7 @@ class ArtistFactory(DjangoModelFactory):
     city_en = "Hanoi"
 
 
-class ArtworkFactory(DjangoModelFactory):
+class ArtworkFactory(PublishableFactory):
     class Meta:
         model = Artwork
         skip_postgeneration_save = True
@@ -203,7 +214,7 @@ class ArtworkFactory(DjangoModelFactory):
 # press
 
 
-class PressContactFactory(DjangoModelFactory):
+class PressContactFactory(PublishableFactory):
     class Meta:
         model = PressContact
 
@@ -213,7 +224,7 @@ class PressContactFactory(DjangoModelFactory):
     email = factory.Sequence(lambda n: f"press{n}@example.com")
 
 
-class CoverageLinkFactory(DjangoModelFactory):
+class CoverageLinkFactory(PublishableFactory):
     class Meta:
         model = CoverageLink
 
@@ -224,7 +235,7 @@ class CoverageLinkFactory(DjangoModelFactory):
     language = "vi"
 
 
-class PressReleaseFactory(DjangoModelFactory):
+class PressReleaseFactory(PublishableFactory):
     class Meta:
         model = PressRelease
 
@@ -235,7 +246,7 @@ class PressReleaseFactory(DjangoModelFactory):
     contact = factory.SubFactory(PressContactFactory)
 
 
-class MediaAssetFactory(DjangoModelFactory):
+class MediaAssetFactory(PublishableFactory):
     class Meta:
         model = MediaAsset
 

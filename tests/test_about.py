@@ -1,11 +1,8 @@
 """The About page: who directs and organises the programme and why it is held, as the announcement says."""
 
-import html5lib
 import pytest
 
-
-def parse(response):
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
+from tests.helpers import parse
 
 
 def text(document) -> str:

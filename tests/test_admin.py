@@ -124,13 +124,6 @@ def jpeg(name: str = "anh.jpg", size=(80, 60)) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
-@pytest.fixture
-def staff_client(admin_client):
-    """The superuser's client, reading the admin in English so that our messages can be compared as written."""
-    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return admin_client
-
-
 # Pages
 
 

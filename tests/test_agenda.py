@@ -4,9 +4,7 @@ import datetime
 import io
 import re
 import xml.etree.ElementTree as ET
-from zoneinfo import ZoneInfo
 
-import html5lib
 import icalendar
 import pytest
 import segno
@@ -21,14 +19,10 @@ from core.models import Status
 from events import agenda as agendas
 from events.agenda import Agenda
 from tests.factories import ArtworkFactory, CreativeUnitFactory, SessionFactory, VenueFactory
+from tests.helpers import at, parse, qr_modules, read_qr
 
-HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED
 SITE = "http://testserver"  # links follow the request when TUDOI_SITE_URL is not set
-
-
-def at(day: int, hour: int, minute: int = 0) -> datetime.datetime:
-    return datetime.datetime(2026, 1, day, hour, minute, tzinfo=HANOI)
 
 
 def make_session(title_en: str, start: datetime.datetime, minutes: int = 60, **kwargs):
@@ -64,10 +58,6 @@ def main_text(response) -> str:
 
 def share_token(response) -> str:
     return re.search(r'href="http://testserver/vi/programme/shared/([^/"]+)/"', response.content.decode())[1]
-
-
-def parse(response):
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
 
 
 # The compact value
@@ -178,7 +168,7 @@ def test_removing_the_last_item_forgets_both_cookies(client):
 
 @pytest.mark.django_db
 def test_units_and_artworks_can_be_starred_and_are_listed_by_name(client):
-    unit = CreativeUnitFactory(name_vi="Xưởng gốm Bát Tràng", name_en="Bat Trang pottery", status=PUBLISHED)
+    unit = CreativeUnitFactory(name_vi="Xưởng gốm Bát Tràng", name_en="Bat Trang pottery", published=True)
     work = ArtworkFactory(
         title_vi="Chợ phiên vùng cao", title_en="Highland market", status=PUBLISHED, exhibition__status=PUBLISHED
     )
@@ -202,7 +192,7 @@ def test_unknown_or_unpublished_ids_are_ignored_politely(client, kind):
     drafts = {
         "session": lambda: make_session("Draft talk", at(10, 9), status=Status.DRAFT),
         "unit": lambda: CreativeUnitFactory(),
-        "artwork": lambda: ArtworkFactory(status=PUBLISHED),  # its exhibition is still a draft
+        "artwork": lambda: ArtworkFactory(published=True),  # its exhibition is still a draft
     }
     draft = drafts[kind]()
 
@@ -420,7 +410,7 @@ def test_the_star_says_calendar_only_for_sessions(rf, kind, language, label):
     from django.template.loader import render_to_string
     from django.utils import translation
 
-    thing = make_session("Lacquer talk", at(10, 9)) if kind == "session" else CreativeUnitFactory(status=PUBLISHED)
+    thing = make_session("Lacquer talk", at(10, 9)) if kind == "session" else CreativeUnitFactory(published=True)
     with translation.override(language):
         html = render_to_string("events/_star_form.html", {"kind": kind, "object": thing, "request": rf.get("/")})
 
@@ -433,7 +423,7 @@ def test_the_star_says_calendar_only_for_sessions(rf, kind, language, label):
 @pytest.mark.django_db
 def test_share_link_round_trips_to_a_read_only_page_with_the_same_sessions(client):
     sessions = [make_session(f"Talk {i}", at(10, 9 + i)) for i in range(3)]
-    unit = CreativeUnitFactory(name_en="Bat Trang pottery", status=PUBLISHED)
+    unit = CreativeUnitFactory(name_en="Bat Trang pottery", published=True)
     for session in sessions[:2]:
         star(client, "session", session.pk)
     star(client, "unit", unit.pk)
@@ -532,35 +522,6 @@ def test_copy_to_my_agenda_refuses_get_foreign_sites_and_forged_tokens(client):
 # QR code
 
 
-def svg_modules(svg: bytes) -> list[list[bool]]:
-    """The dark modules drawn by segno's SVG path ("M4 4.5h7m1 0h2…"), border included."""
-    root = ET.fromstring(svg)
-    ns = {"svg": "http://www.w3.org/2000/svg"}
-    _, _, width, height = (int(float(v)) for v in root.get("viewBox").split())
-    dark = next(p for p in root.findall("svg:path", ns) if p.get("stroke"))
-    grid = [[False] * width for _ in range(height)]
-    x = y = 0.0
-    for command, numbers in re.findall(r"([MmHhVv])\s*([-\d.\s]+)", dark.get("d")):
-        values = [float(n) for n in numbers.split()]
-        if command == "M":
-            x, y = values
-        elif command == "m":
-            x, y = x + values[0], y + values[1]
-        elif command == "h":
-            for column in range(int(x), int(x + values[0])):
-                grid[int(y)][column] = True
-            x += values[0]
-        else:  # segno draws rows only
-            raise AssertionError(f"unexpected path command {command}")
-    return grid
-
-
-def png_of(grid: list[list[bool]], scale: int = 8) -> Image.Image:
-    image = Image.new("L", (len(grid[0]), len(grid)), 255)
-    image.putdata([0 if cell else 255 for row in grid for cell in row])
-    return image.resize((image.width * scale, image.height * scale), Image.NEAREST)
-
-
 @pytest.mark.django_db
 def test_the_qr_code_is_a_cacheable_svg_that_decodes_to_the_share_link(client):
     session = make_session("Talk", at(10, 9))
@@ -580,14 +541,15 @@ def test_the_qr_code_is_a_cacheable_svg_that_decodes_to_the_share_link(client):
     qr.save(png, kind="png", scale=8, border=4)
     assert [r.text for r in zxingcpp.read_barcodes(Image.open(png))] == [share_url]
     # ...and the SVG served is valid XML drawing exactly that symbol, with its quiet zone, which decodes too
-    grid = svg_modules(response.content)
+    grid = qr_modules(response.content)
     expected = [[bool(cell) for cell in row] for row in qr.matrix]
     border = (len(grid) - len(expected)) // 2
     assert border == 4
     assert [row[border:-border] for row in grid[border:-border]] == expected
     assert not any(grid[0]) and not any(row[0] for row in grid)
-    assert [r.text for r in zxingcpp.read_barcodes(png_of(grid))] == [share_url]
+    assert read_qr(grid) == [share_url]
     root = ET.fromstring(response.content)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert root.get("width") == root.get("height") == str(len(grid) * 4)
     assert "style" not in response.content.decode()
 
@@ -608,7 +570,7 @@ def test_the_feed_holds_exactly_the_starred_published_sessions(client):
     starred = [make_session(f"Talk {i}", at(10, 9 + i)) for i in range(2)]
     make_session("Not starred", at(10, 14))
     draft = make_session("Draft talk", at(10, 15), status=Status.DRAFT)
-    unit = CreativeUnitFactory(status=PUBLISHED)
+    unit = CreativeUnitFactory(published=True)
     token = agendas.encode(
         Agenda(sessions=(starred[1].pk, starred[0].pk, draft.pk, 999999), units=(unit.pk,)), salt=agendas.SHARE_SALT
     )
@@ -650,8 +612,8 @@ def test_the_feed_follows_the_programme(client):
 def test_my_agenda_query_count_is_flat():
     def count(sessions: int) -> int:
         created = [make_session(f"Talk {i}", at(10, 9, i)) for i in range(sessions)]
-        unit = CreativeUnitFactory(status=PUBLISHED)
-        work = ArtworkFactory(status=PUBLISHED, exhibition__status=PUBLISHED)
+        unit = CreativeUnitFactory(published=True)
+        work = ArtworkFactory(published=True, exhibition__status=PUBLISHED)
         client = with_cookie(Agenda(sessions=tuple(s.pk for s in created), units=(unit.pk,), artworks=(work.pk,)))
         client.get("/vi/programme/my/")
         with CaptureQueriesContext(connection) as captured:
@@ -671,7 +633,7 @@ def test_my_agenda_query_count_is_flat():
 def test_my_agenda_is_valid_html_with_one_h1(path):
     session = make_session("Talk", at(10, 9))
     overlapping = make_session("Other", at(10, 9, 30))
-    unit = CreativeUnitFactory(status=PUBLISHED)
+    unit = CreativeUnitFactory(published=True)
     client = with_cookie(Agenda(sessions=(session.pk, overlapping.pk), units=(unit.pk,)))
 
     response = client.get(path)

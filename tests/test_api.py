@@ -55,20 +55,18 @@ RESOURCES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _site_url(settings):
-    settings.TUDOI_SITE_URL = SITE
+pytestmark = pytest.mark.usefixtures("site_url")
 
 
 def make_data(scale: int = 1) -> dict:
     """`scale` published records of every kind, with their relations, plus one draft of each kind."""
-    crafts = SectorFactory(name_vi="Thủ công mỹ nghệ", name_en="Handicrafts", status=PUBLISHED)
-    design = SectorFactory(name_vi="Thiết kế", name_en="Design", status=PUBLISHED)
+    crafts = SectorFactory(name_vi="Thủ công mỹ nghệ", name_en="Handicrafts", published=True)
+    design = SectorFactory(name_vi="Thiết kế", name_en="Design", published=True)
     venue = VenueFactory(
         name_vi="Nhà Bát Giác", name_en="Octagonal House", latitude="21.0275", longitude="105.8539", status=PUBLISHED
     )
-    hall = VenueFactory(name_vi="Phố Lê Thạch", name_en="Le Thach street", status=PUBLISHED)
-    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", title_en="Local Essence", venue=venue, status=PUBLISHED)
+    hall = VenueFactory(name_vi="Phố Lê Thạch", name_en="Le Thach street", published=True)
+    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", title_en="Local Essence", venue=venue, published=True)
     units, sessions, works = [], [], []
     for i in range(scale):
         unit = CreativeUnitFactory(
@@ -84,8 +82,8 @@ def make_data(scale: int = 1) -> dict:
             status=PUBLISHED,
         )
         units.append(unit)
-        ProductFactory(unit=unit, name_vi=f"Bình gốm {i}", name_en=f"Ceramic vase {i}", status=PUBLISHED)
-        speaker = SpeakerFactory(status=PUBLISHED)
+        ProductFactory(unit=unit, name_vi=f"Bình gốm {i}", name_en=f"Ceramic vase {i}", published=True)
+        speaker = SpeakerFactory(published=True)
         session = SessionFactory(
             title_vi=f"Tọa đàm kinh tế sáng tạo {i}",
             title_en=f"Creative economy talk {i}",
@@ -101,7 +99,7 @@ def make_data(scale: int = 1) -> dict:
         session.sectors.set([design] if i % 2 else [crafts])
         session.host_units.set([unit])
         sessions.append(session)
-        artist = ArtistFactory(status=PUBLISHED)
+        artist = ArtistFactory(published=True)
         works.append(
             ArtworkFactory(
                 exhibition=exhibition,
@@ -115,7 +113,7 @@ def make_data(scale: int = 1) -> dict:
                 status=PUBLISHED,
             )
         )
-        PartnerFactory(status=PUBLISHED)
+        PartnerFactory(published=True)
         PressReleaseFactory(
             status=PUBLISHED,
             publish_at=datetime(2025, 12, 1, 9, 0, tzinfo=HANOI) + timedelta(days=i),
@@ -124,7 +122,7 @@ def make_data(scale: int = 1) -> dict:
     # One draft of each kind: never in the API.
     draft_unit = CreativeUnitFactory(name_vi="Đơn vị nháp", name_en="Draft unit", primary_sector=crafts)
     ProductFactory(unit=units[0], name_vi="Sản phẩm nháp", name_en="Draft product")
-    ProductFactory(unit=draft_unit, name_vi="Sản phẩm của đơn vị nháp", status=PUBLISHED)
+    ProductFactory(unit=draft_unit, name_vi="Sản phẩm của đơn vị nháp", published=True)
     SessionFactory(title_vi="Phiên nháp", title_en="Draft session", venue=venue)
     SectorFactory(name_vi="Ngành nháp")
     VenueFactory(name_vi="Địa điểm nháp")
@@ -593,7 +591,7 @@ def test_csv_downloads_hold_every_published_record_in_both_languages(client):
 
 @pytest.mark.django_db
 def test_csv_cells_cannot_run_as_spreadsheet_formulas(client):
-    sector = SectorFactory(status=PUBLISHED)
+    sector = SectorFactory(published=True)
     CreativeUnitFactory(
         name_vi='=HYPERLINK("http://evil.example","bấm")',
         name_en="+cmd|' /C calc'!A0",
@@ -658,13 +656,13 @@ def test_an_empty_limit_or_offset_means_the_default(client):
 
 @pytest.mark.django_db
 def test_images_come_as_the_original_and_a_web_size_copy_made_when_saved(client, settings):
-    exhibition = ExhibitionFactory(status=PUBLISHED)
+    exhibition = ExhibitionFactory(published=True)
     work = ArtworkFactory(
         exhibition=exhibition,
         status=PUBLISHED,
         image=ContentFile(png_bytes(size=(2400, 1800)), name="big.png"),
     )
-    plain = ArtworkFactory(exhibition=exhibition, status=PUBLISHED, image="")
+    plain = ArtworkFactory(exhibition=exhibition, published=True, image="")
     renditions_folder = Path(settings.MEDIA_ROOT) / "renditions"
     made = sorted(renditions_folder.rglob("*"))
 
@@ -688,7 +686,7 @@ def test_images_come_as_the_original_and_a_web_size_copy_made_when_saved(client,
 @pytest.mark.django_db
 @pytest.mark.parametrize("case", ["draft", "no image", "not an image field", "no such record", "bad key"])
 def test_a_web_copy_that_cannot_be_given_answers_404_in_json(client, case):
-    exhibition = ExhibitionFactory(status=PUBLISHED)
+    exhibition = ExhibitionFactory(published=True)
     image = ContentFile(png_bytes(size=(300, 200)), name="work.png")
     work = ArtworkFactory(
         exhibition=exhibition,

@@ -12,15 +12,13 @@ from django.test import Client
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from tests.test_api import SITE, make_data
+from tests.test_api import SITE, make_data  # noqa: F401 - SITE is read by the site_url fixture
 
 PROBLEM = "application/problem+json"
 PROBLEM_FIELDS = {"type", "title", "status", "detail"}
 
 
-@pytest.fixture(autouse=True)
-def _site_url(settings):
-    settings.TUDOI_SITE_URL = SITE
+pytestmark = pytest.mark.usefixtures("site_url")
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from core.models import Status
 from exhibitions import importing
 from exhibitions.models import Artist, Artwork, Exhibition
 from tests import factories
+from tests.helpers import jpeg_bytes
 
 IMPORT_URL = "/admin/exhibitions/artwork/import/"
 DRAFT = {"status": Status.DRAFT, "publish_at_0": "", "publish_at_1": ""}
@@ -31,12 +32,6 @@ DRAFT = {"status": Status.DRAFT, "publish_at_0": "", "publish_at_1": ""}
 @pytest.fixture(autouse=True)
 def _staging(settings, tmp_path):
     settings.TUDOI_IMPORT_STAGING_DIR = tmp_path / "staging"
-
-
-@pytest.fixture
-def staff_client(admin_client):
-    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return admin_client
 
 
 @pytest.fixture
@@ -64,12 +59,6 @@ def make_zip(files: dict[str, bytes]) -> bytes:
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in files.items():
             archive.writestr(name, data)
-    return out.getvalue()
-
-
-def jpeg(size=(60, 40), colour="teal", **options) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", size, colour).save(out, "JPEG", **options)
     return out.getvalue()
 
 
@@ -182,7 +171,7 @@ def test_import_second_run_updates_what_changed(staff_client, exhibition):
     rows[3]["year"] = "2022"
     with zipfile.ZipFile(io.BytesIO(importing.sample_zip())) as original:
         members = {info.filename: original.read(info) for info in original.infolist()}
-    members["cho-noi.jpg"] = jpeg(colour="orange")
+    members["cho-noi.jpg"] = jpeg_bytes((60, 40), colour="orange")
 
     preview = upload(staff_client, exhibition, to_csv(rows), make_zip(members))
 
@@ -211,7 +200,9 @@ def test_import_second_run_updates_what_changed(staff_client, exhibition):
 def test_import_stores_images_re_encoded_so_renditions_can_be_made(staff_client, exhibition):
     rows = sample_rows()[:1]
     comment = b"<script>alert(1)</script>"
-    preview = upload(staff_client, exhibition, to_csv(rows), make_zip({"Photos/PHO-CO.JPG": jpeg(comment=comment)}))
+    preview = upload(
+        staff_client, exhibition, to_csv(rows), make_zip({"Photos/PHO-CO.JPG": jpeg_bytes((60, 40), comment=comment)})
+    )
     confirm(staff_client, preview)
 
     work = Artwork.objects.get()
@@ -381,7 +372,7 @@ def test_import_refuses_a_zip_with_an_unsafe_member_name(staff_client, exhibitio
     rows = sample_rows()[:1]
     rows[0]["image"] = "evil.jpg"
 
-    response = upload(staff_client, exhibition, to_csv(rows), make_zip({name: jpeg()}))
+    response = upload(staff_client, exhibition, to_csv(rows), make_zip({name: jpeg_bytes((60, 40))}))
 
     assert response.status_code == 200
     assert form_error(response, "images") == [

@@ -23,12 +23,7 @@ HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 SITE = "https://tuhoi.example.vn"
 PUBLISHED = Status.PUBLISHED
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site_url(settings):
-    settings.TUDOI_SITE_URL = SITE
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
 
 def fetch_calendar(client, path):

@@ -9,7 +9,6 @@ from io import StringIO
 from zoneinfo import ZoneInfo
 
 import feedparser
-import html5lib
 import icalendar
 import pytest
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
@@ -18,6 +17,7 @@ from django.core.management import call_command
 from core.models import Status
 from events.models import Session, SessionChange, Venue
 from tests import factories
+from tests.helpers import parse
 from tests.test_registration import TITLES, make_workshop
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -233,7 +233,7 @@ def test_a_cancelled_session_says_so_everywhere(client, mailoutbox, django_captu
 
 
 def other_venue() -> Venue:
-    return factories.VenueFactory(name_vi="Nhà hát Lớn Hà Nội", name_en="Hanoi Opera House", status=Status.PUBLISHED)
+    return factories.VenueFactory(name_vi="Nhà hát Lớn Hà Nội", name_en="Hanoi Opera House", published=True)
 
 
 def save_with(session: Session, **fields) -> None:
@@ -331,7 +331,7 @@ def test_the_feed_is_in_the_page_language_with_stable_ids(client, settings):
 @pytest.mark.parametrize("count", [1, 10])
 def test_the_changes_page_and_feed_run_a_fixed_number_of_queries(client, django_assert_max_num_queries, count):
     for _ in range(count):
-        session = factories.SessionFactory(status=Status.PUBLISHED, venue__status=Status.PUBLISHED)
+        session = factories.SessionFactory(published=True, venue__status=Status.PUBLISHED)
         factories.SessionChangeFactory(session=session, old_venue=other_venue())
 
     with django_assert_max_num_queries(3):
@@ -353,7 +353,7 @@ def test_the_changes_page_is_paginated_and_light(client):
 
     assert len(first.content) < 100_000
     for response in (first, second, beyond):
-        html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
+        parse(response)
     assert main_text(first).count("Thay đổi vào") == 50
     assert 'href="?page=2">Thay đổi cũ hơn</a>' in first.content.decode()
     assert main_text(second).count("Thay đổi vào") == 10
@@ -467,7 +467,7 @@ def test_a_window_set_in_the_same_save_is_kept_as_given(admin_client):
 
 
 def test_the_session_page_names_the_previous_venue_in_each_language(client, django_assert_max_num_queries):
-    hall = factories.VenueFactory(name_vi="Hội trường Thống Nhất", name_en="", status=Status.PUBLISHED)
+    hall = factories.VenueFactory(name_vi="Hội trường Thống Nhất", name_en="", published=True)
     session = make_workshop(venue=hall)
     save_with(session, venue=Venue.objects.get(name_vi="Nhà Bát Giác"))
 

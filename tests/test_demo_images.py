@@ -9,7 +9,6 @@ import hashlib
 import io
 import re
 
-import html5lib
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
@@ -19,6 +18,7 @@ from PIL import Image, ImageStat
 from core import renditions
 from exhibitions.models import Artwork
 from exhibitors.models import CreativeUnit
+from tests.helpers import get, parse, text_of
 from tests.test_demo import _delete_demo_content
 from tudoi.demo import exhibition as X
 from tudoi.demo import images
@@ -77,20 +77,6 @@ def _work(number: int) -> Artwork:
     return Artwork.objects.get(exhibition__slug=X.SLUG, catalogue_number=number)
 
 
-def _get(client, path: str) -> str:
-    response = client.get(path)
-    assert response.status_code == 200, path
-    return response.content.decode()
-
-
-def _parse(page: str):
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
-
-
-def _text(element) -> str:
-    return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
-
-
 def test_two_works_of_different_titles_and_media_get_different_palettes_and_drawings(demo):
     """ "Lotus pond in early summer" (collage) is pink and green; "Hội An on a full-moon night" is a dark indigo."""
     data = {w.title[1]: w for w in X.artworks()}
@@ -144,13 +130,13 @@ def test_the_medium_decides_how_a_picture_is_drawn():
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_the_work_page_and_its_card_say_the_picture_is_a_demo_illustration(demo, client, language):
     work = _work(8)  # "Ao sen đầu hạ" / "Lotus pond in early summer"
-    page = _parse(_get(client, f"/{language}/exhibitions/{X.SLUG}/{work.slug}/"))
-    catalogue = _parse(_get(client, f"/{language}/exhibitions/{X.SLUG}/"))
+    page = parse(get(client, f"/{language}/exhibitions/{X.SLUG}/{work.slug}/"))
+    catalogue = parse(get(client, f"/{language}/exhibitions/{X.SLUG}/"))
 
     figure = page.find(".//figure[@class='artwork-figure']")
-    assert CREDIT[language] in _text(figure.find("figcaption"))
+    assert CREDIT[language] in text_of(figure.find("figcaption"))
     card = next(li for li in catalogue.iter("li") if li.get("class") == "work-card" and work.slug in _text_links(li))
-    assert _text(card.find(".//p[@class='work-card-credit']")) == CREDIT[language]
+    assert text_of(card.find(".//p[@class='work-card-credit']")) == CREDIT[language]
     main = figure.find(".//img[@class='work-main-image']")
     alt = main.get("alt")
     assert alt.startswith(ALT_START[language])
@@ -181,10 +167,10 @@ def test_the_works_drawn_large_open_at_2400_pixels_in_the_viewer(demo, client):
     first = _work(1)
     zoom = renditions.stored(first.image, "2400x2400")
     assert (zoom.width, zoom.height) == (1920, 2400)
-    page = _parse(_get(client, f"/en/exhibitions/{X.SLUG}/{first.slug}/"))
+    page = parse(get(client, f"/en/exhibitions/{X.SLUG}/{first.slug}/"))
     link = page.find(".//a[@id='zoom-open']")
     assert link.get("href") == zoom.url
-    assert "1920 × 2400 pixels" in _text(page.find(".//p[@class='zoom-link']"))
+    assert "1920 × 2400 pixels" in text_of(page.find(".//p[@class='zoom-link']"))
     # A small one opens at its own size, never enlarged.
     small = renditions.stored(_work(2).image, "2400x2400")
     assert (small.width, small.height) == images.SMALL_SIZE

@@ -6,7 +6,6 @@ from datetime import datetime
 from html import unescape
 from zoneinfo import ZoneInfo
 
-import html5lib
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -17,6 +16,7 @@ from core import renditions
 from core.models import Status
 from events.models import Session, SessionKind, Venue
 from exhibitors.models import CreativeUnit, PriceBand, Product, Sector, UnitKind
+from tests.helpers import get, parse
 from tests.sitedata import png_bytes
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -166,16 +166,6 @@ ALL_EN = ["Bát Tràng pottery village", "Dong Xuan design studio", "Ha Thanh ki
 
 def names(page: str) -> list[str]:
     return [unescape(name) for name in re.findall(r'<h3 id="unit-\d+"><a href="[^"]+">([^<]+)</a></h3>', page)]
-
-
-def get(client, path: str) -> str:
-    response = client.get(path)
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-def parse(page: str):
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
 
 
 def status_text(page: str) -> str:

@@ -1,8 +1,9 @@
 """With DEBUG off (as `make run` and production serve), a missing page answers with the site's own 404 page in the
 language of the address: a labelled search box and the main pages, so a visitor who followed a stale link goes on."""
 
-import html5lib
 import pytest
+
+from tests.helpers import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -11,10 +12,6 @@ TEXT = {
     "vi": ("Không tìm thấy trang", "Tìm trong trang", "Chương trình"),
     "en": ("Page not found", "Search the site", "Programme"),
 }
-
-
-def parse(response):
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

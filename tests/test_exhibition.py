@@ -10,19 +10,17 @@ from decimal import Decimal
 from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
-import html5lib
 import pytest
-import zxingcpp
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from PIL import Image
 
 from core.models import Status
 from exhibitions.models import Artwork, Exhibition, Region, Technique
 from exhibitions.views import name_key, vietnamese_key
 from tests.factories import ArtistFactory, ArtworkFactory, ExhibitionFactory, VenueFactory
+from tests.helpers import get, main_of, parse, qr_modules, read_qr
 from tests.sitedata import png_bytes
 
 PUBLISHED = Status.PUBLISHED
@@ -30,9 +28,7 @@ SITE = "http://testserver.example"
 PAGE = "/exhibitions/chat-dia-phuong/"
 
 
-@pytest.fixture(autouse=True)
-def _site_url(settings):
-    settings.TUDOI_SITE_URL = SITE
+pytestmark = pytest.mark.usefixtures("site_url")
 
 
 def picture_file(name: str, colour: str = "#9b1c1c", size=(400, 500)) -> ContentFile:
@@ -80,8 +76,8 @@ def show(db):
         website="https://lan.example/",
         status=PUBLISHED,
     )
-    binh = ArtistFactory(name="Trần Văn Bình", status=PUBLISHED)
-    anh = ArtistFactory(name="Lê Minh Anh", status=PUBLISHED)
+    binh = ArtistFactory(name="Trần Văn Bình", published=True)
+    anh = ArtistFactory(name="Lê Minh Anh", published=True)
     hidden = ArtistFactory(name="Họa Sĩ Nháp")  # a draft artist is never named
     specs = [
         # number, vi, en, region, technique, artists
@@ -152,16 +148,6 @@ def show(db):
     }
 
 
-def get(client, path: str, status: int = 200) -> str:
-    response = client.get(path)
-    assert response.status_code == status, path
-    return response.content.decode()
-
-
-def main_of(page: str) -> str:
-    return page.split('<main id="main"', 1)[1].split("</main>", 1)[0]
-
-
 def card_titles(page: str) -> list[str]:
     return re.findall(r'<h3 class="work-card-title"><a href="[^"]*">([^<]*)</a>', page)
 
@@ -170,10 +156,6 @@ def json_ld(page: str) -> dict:
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     assert len(blocks) == 1
     return json.loads(blocks[0])
-
-
-def strict_parse(page: str):
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
 
 
 def work_url(work: Artwork, language: str = "vi") -> str:
@@ -256,7 +238,7 @@ def test_sorting_by_artist_follows_given_names_in_vietnamese_order(client, show)
 
 def test_chosen_filters_stay_in_the_form_and_the_links(client, show):
     page = get(client, f"/en{PAGE}?region=highlands&technique=digital&sort=artist")
-    document = strict_parse(page)
+    document = parse(page)
 
     form = document.find(".//form[@class='filters']")
     assert form.get("method") == "get"
@@ -312,8 +294,8 @@ def test_exhibition_json_ld_is_an_exhibition_event(client, show):
 
 
 def make_works(exhibition, count: int, start: int = 1):
-    artist = ArtistFactory(status=PUBLISHED)
-    other = ArtistFactory(status=PUBLISHED)
+    artist = ArtistFactory(published=True)
+    other = ArtistFactory(published=True)
     for number in range(start, start + count):
         ArtworkFactory(
             exhibition=exhibition,
@@ -339,7 +321,7 @@ def queries(client, path: str) -> int:
     [PAGE, f"{PAGE}?region=north&sort=artist", f"{PAGE}labels/", f"{PAGE}?technique=bogus"],
 )
 def test_catalogue_and_labels_run_a_fixed_number_of_queries_for_5_and_89_works(client, path):
-    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", status=PUBLISHED)
+    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", published=True)
     make_works(exhibition, 5)
     few = queries(client, f"/vi{path}")
     make_works(exhibition, 84, start=6)
@@ -350,7 +332,7 @@ def test_catalogue_and_labels_run_a_fixed_number_of_queries_for_5_and_89_works(c
 
 
 def test_89_works_stay_within_the_weight_bar(client, db):
-    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", status=PUBLISHED)
+    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", published=True)
     make_works(exhibition, 89)
 
     first = get(client, f"/vi{PAGE}")
@@ -438,7 +420,7 @@ def test_work_page_links_to_the_previous_and_next_works(client, show):
 def test_the_main_image_is_eager_described_and_zoomable_without_the_original(client, show):
     work = show["works"][1]
     page = get(client, work_url(work, "en"))
-    document = strict_parse(page)
+    document = parse(page)
 
     main_image = document.find(".//img[@class='work-main-image']")
     assert main_image.get("loading") is None
@@ -496,7 +478,7 @@ def test_drafts_and_wrong_addresses_are_not_found(client, show):
 
 def test_the_menu_leads_to_the_exhibition_and_the_press_room_in_both_languages(client, show):
     for language, exhibition, press in (("vi", "Triển lãm", "Báo chí"), ("en", "Exhibition", "Press")):
-        nav = strict_parse(get(client, f"/{language}{PAGE}")).find(".//nav[@class='site-nav']")
+        nav = parse(get(client, f"/{language}{PAGE}")).find(".//nav[@class='site-nav']")
         links = {a.text: (a.get("href"), a.get("aria-current")) for a in nav.iter("a")}
         assert links[exhibition] == (f"/{language}/exhibitions/", "page")
         assert links[press] == (f"/{language}/press/", None)
@@ -511,7 +493,7 @@ def test_the_exhibitions_address_opens_the_only_exhibition(client, show):
 @pytest.mark.django_db
 def test_the_exhibitions_address_lists_published_exhibitions_when_there_are_several_or_none(client):
     assert "Triển lãm sẽ sớm được công bố tại đây." in get(client, "/vi/exhibitions/")
-    venue = VenueFactory(name_vi="Trung tâm Thông tin Văn hóa Hồ Gươm", status=Status.PUBLISHED)
+    venue = VenueFactory(name_vi="Trung tâm Thông tin Văn hóa Hồ Gươm", published=True)
     for title_vi, title_en, status in (
         ("Chất Địa Phương", "Local Essence", Status.PUBLISHED),
         ("Sắc màu phố cổ", "Old quarter colours", Status.PUBLISHED),
@@ -520,7 +502,7 @@ def test_the_exhibitions_address_lists_published_exhibitions_when_there_are_seve
         ExhibitionFactory(title_vi=title_vi, title_en=title_en, venue=venue, status=status)
 
     page = get(client, "/en/exhibitions/")
-    titles = [a.text for a in strict_parse(page).find(".//main").iter("a")]
+    titles = [a.text for a in parse(page).find(".//main").iter("a")]
     assert titles == ["Local Essence", "Old quarter colours"]
     assert "Chất Địa Phương" in get(client, "/vi/exhibitions/") and "Draft show" not in page
 
@@ -584,7 +566,7 @@ def test_every_image_is_a_rendition_with_alt_size_and_srcset(client, show):
     originals = [work.image.url for work in Artwork.objects.exclude(image="")]
     assert originals and all(url.startswith("/media/artworks/") for url in originals)
     for path in pages(show):
-        document = strict_parse(get(client, path))
+        document = parse(get(client, path))
         images = list(document.iter("img"))
         if "labels" not in path:
             assert images, path
@@ -600,10 +582,10 @@ def test_every_image_is_a_rendition_with_alt_size_and_srcset(client, show):
 
 
 def test_catalogue_images_below_the_fold_are_lazy(client, db):
-    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", status=PUBLISHED)
+    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", published=True)
     make_works(exhibition, 10)
 
-    document = strict_parse(get(client, f"/vi{PAGE}"))
+    document = parse(get(client, f"/vi{PAGE}"))
 
     lazy = [img.get("loading") for img in document.iter("img") if img.get("class") == "work-thumb"]
     assert lazy == [None] * 4 + ["lazy"] * 6
@@ -615,38 +597,13 @@ def test_pages_are_valid_html_without_inline_code_or_cookies(client, show):
         assert response.status_code == 200
         assert not response.cookies, path
         page = response.content.decode()
-        strict_parse(page)
+        parse(page)
         assert "<style" not in page and " style=" not in page
         scripts = re.findall(r"<script([^>]*)>", page)
         assert all('src="' in attrs or 'type="application/ld+json"' in attrs for attrs in scripts), path
 
 
 # Wall labels
-
-
-def decode_svg(svg: str) -> list[str]:
-    """Draw segno's inline SVG path (rows of "h" runs) on a bitmap and read it with zxing."""
-    root = ET.fromstring(svg)
-    _, _, width, height = (int(float(v)) for v in root.get("viewBox").split())
-    path = next(element for element in root.iter() if element.tag.endswith("path") and element.get("stroke"))
-    grid = [[False] * width for _ in range(height)]
-    x = y = 0.0
-    for command, numbers in re.findall(r"([MmHhVv])\s*([-\d.\s]+)", path.get("d")):
-        values = [float(n) for n in numbers.split()]
-        if command == "M":
-            x, y = values
-        elif command == "m":
-            x, y = x + values[0], y + values[1]
-        elif command == "h":
-            for column in range(int(x), int(x + values[0])):
-                grid[int(y)][column] = True
-            x += values[0]
-        else:
-            raise AssertionError(f"unexpected path command {command}")
-    image = Image.new("L", (width, height), 255)
-    image.putdata([0 if cell else 255 for row in grid for cell in row])
-    image = image.resize((width * 8, height * 8), Image.NEAREST)
-    return [result.text for result in zxingcpp.read_barcodes(image)]
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
@@ -657,7 +614,7 @@ def test_each_wall_label_has_a_qr_code_that_opens_the_work(client, show, languag
     works = [show["works"][n] for n in range(1, 6)]
     assert len(svgs) == len(works)
     for svg, work in zip(svgs, works, strict=True):
-        assert decode_svg(svg) == [f"{SITE}{work_url(work, language)}"]
+        assert read_qr(qr_modules(svg)) == [f"{SITE}{work_url(work, language)}"]
         assert "style" not in svg and "<script" not in svg
 
 

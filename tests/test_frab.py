@@ -52,12 +52,7 @@ def _is_colour(value):
 
 VALIDATOR = jsonschema.Draft6Validator(JSON_SCHEMA, format_checker=FORMATS)
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _site_url(settings):
-    settings.TUDOI_SITE_URL = SITE
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("site_url")]
 
 
 def fetch_json(client, language):

@@ -12,7 +12,8 @@ from django.test.utils import CaptureQueriesContext
 
 from core import fragments
 from tests import factories
-from tests.test_agenda import PUBLISHED, at
+from tests.helpers import at
+from tests.test_agenda import PUBLISHED
 from tests.test_page_cache import one_of_each
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +99,7 @@ def test_edits_show_at_the_next_request_in_cards_counts_and_footer(site, languag
     session.save()
     partner.name_vi, partner.name_en = "Nhà tài trợ Đào", "Peach sponsor"
     partner.save()
-    factories.CreativeUnitFactory(name_vi="Làng lụa Vạn Phúc", primary_sector=site["sector"], status=PUBLISHED)
+    factories.CreativeUnitFactory(name_vi="Làng lụa Vạn Phúc", primary_sector=site["sector"], published=True)
 
     directory, programme, catalogue = (Client().get(path).content.decode() for path in _pages(site, language))
     assert ("Blue-glaze pottery" if english else "Xưởng gốm men lam") in directory
@@ -147,8 +148,8 @@ def test_content_whose_publication_time_passes_shows_within_a_minute(site, monke
 
 
 def test_each_filter_gets_its_own_fields_and_results(site):
-    other = factories.SectorFactory(name_vi="Thiết kế", name_en="Design", status=PUBLISHED)
-    factories.CreativeUnitFactory(name_en="Lotus studio", primary_sector=other, status=PUBLISHED)
+    other = factories.SectorFactory(name_vi="Thiết kế", name_en="Design", published=True)
+    factories.CreativeUnitFactory(name_en="Lotus studio", primary_sector=other, published=True)
     session = site["session"]
     session.venue.status = PUBLISHED
     session.venue.save()
@@ -166,7 +167,7 @@ def test_each_filter_gets_its_own_fields_and_results(site):
 
 
 def test_a_search_or_filter_gets_its_own_counts(site):
-    factories.CreativeUnitFactory(name_vi="Làng lụa Vạn Phúc", name_en="Van Phuc silk", status=PUBLISHED)
+    factories.CreativeUnitFactory(name_vi="Làng lụa Vạn Phúc", name_en="Van Phuc silk", published=True)
 
     everything = Client().get("/en/exhibitors/").content.decode()
     searched = Client().get("/en/exhibitors/?q=silk").content.decode()

@@ -117,7 +117,7 @@ def cookies_of_every_kind(client: Client, *, secure: bool) -> dict:
     """Each cookie the site sets, from the requests that set them: the admin's CSRF token and session, the language
     chosen, the agenda and its readable companion, the seats confirmed in this browser."""
     get_user_model().objects.create_superuser("organiser", "o@example.com", "right-password-123")
-    start = SessionFactory(status=Status.PUBLISHED, capacity=10).starts_at
+    start = SessionFactory(published=True, capacity=10).starts_at
     registration = RegistrationFactory(session__starts_at=start, session__status=Status.PUBLISHED)
     jar = {}
     for response in (

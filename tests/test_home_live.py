@@ -1,27 +1,22 @@
 """The home page follows the clock: days to go before the event, what is on now during it, thanks after it; and every
 page's header links to the visitor's agenda."""
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
 
 from core.models import Status
 from tests import factories
+from tests.helpers import at
 from tests.sitedata import make_site
 
-HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED
 pytestmark = pytest.mark.django_db
 
 
-def at(day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 1, day, hour, minute, tzinfo=HANOI)
-
-
 @pytest.fixture
 def programme():
-    venue = factories.VenueFactory(name_vi="Nhà Bát Giác", name_en="Octagonal House", status=PUBLISHED)
+    venue = factories.VenueFactory(name_vi="Nhà Bát Giác", name_en="Octagonal House", published=True)
 
     def session(title_en, starts, ends):
         return factories.SessionFactory(
@@ -88,7 +83,7 @@ def test_before_the_event_the_home_page_counts_the_days_and_links_the_opening(
 def test_after_the_event_the_home_page_thanks_and_leads_to_the_exhibition_and_press(
     client, monkeypatch, programme, language, now, open_words
 ):
-    exhibition = factories.ExhibitionFactory(status=PUBLISHED, ends_on=date(2026, 1, 18))
+    exhibition = factories.ExhibitionFactory(published=True, ends_on=date(2026, 1, 18))
     monkeypatch.setenv("TUDOI_NOW", now)
 
     html = " ".join(client.get(f"/{language}/").content.decode().split())

@@ -116,12 +116,6 @@ def errors_of(response, field: str) -> list[tuple[str, str]]:
     return [(e.code, " ".join(e.messages)) for e in response.context["adminform"].form.errors.as_data()[field]]
 
 
-@pytest.fixture
-def staff_client(admin_client):
-    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return admin_client
-
-
 PARTNER_ADD = "/admin/exhibitors/partner/add/"
 
 

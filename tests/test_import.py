@@ -8,7 +8,6 @@ import os
 import time
 from pathlib import Path
 
-import html5lib
 import openpyxl
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -23,6 +22,7 @@ from exhibitors.import_admin import SAMPLES
 from exhibitors.models import CreativeUnit, Product, UnitKind
 from exhibitors.resources import CreativeUnitResource, ProductResource
 from tests import factories
+from tests.helpers import parse
 from tudoi.demo.sectors import SECTORS
 
 UNITS_SAMPLE = (SAMPLES / "creative-units.csv").read_bytes()
@@ -30,13 +30,6 @@ PRODUCTS_SAMPLE = (SAMPLES / "products.csv").read_bytes()
 UNIT_SECTORS = CreativeUnit.sectors.through
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(admin_client):
-    """The superuser's client, reading the admin in English so that our messages can be compared as written."""
-    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return admin_client
 
 
 @pytest.fixture
@@ -77,11 +70,6 @@ def import_file(client, model: str, name: str, content: bytes):
     assert preview.status_code == 200
     assert preview.context.get("confirm_form") is not None, error_rows(preview)
     return confirm(client, model, preview)
-
-
-def parse(response):
-    """The page as a tree; html5lib's strict mode raises on any HTML parse error."""
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
 
 
 def statuses(preview) -> list[str]:

@@ -84,7 +84,7 @@ def test_a_meeting_request_answers_at_once_while_the_mail_server_is_slow(
 ):
     monkeypatch.setenv("TUDOI_NOW", "2026-01-05T10:00:00+07:00")  # before the fair: its days can be chosen
     settings.TUDOI_EMAIL_BACKEND = f"{__name__}.SlowBackend"
-    sector = factories.SectorFactory(status=Status.PUBLISHED)
+    sector = factories.SectorFactory(published=True)
     unit = factories.CreativeUnitFactory(
         primary_sector=sector, contact_email="lienhe@battrang.example.vn", status=Status.PUBLISHED
     )

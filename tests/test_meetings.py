@@ -5,7 +5,6 @@ import csv
 import datetime
 import io
 
-import html5lib
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
@@ -15,6 +14,7 @@ from core.models import Status
 from exhibitors.meetings import RATE_LIMIT, send_meeting_emails
 from exhibitors.models import MeetingRequest, MeetingStatus
 from tests import factories
+from tests.helpers import parse
 
 NAMES = {"vi": "Làng gốm Bát Tràng", "en": "Bat Trang pottery village"}
 SECTORS = {"vi": "Thủ công mỹ nghệ", "en": "Crafts"}
@@ -31,7 +31,7 @@ def _organisers(settings, monkeypatch):
 
 @pytest.fixture
 def sector(db):
-    return factories.SectorFactory(name_vi=SECTORS["vi"], name_en=SECTORS["en"], status=Status.PUBLISHED)
+    return factories.SectorFactory(name_vi=SECTORS["vi"], name_en=SECTORS["en"], published=True)
 
 
 @pytest.fixture
@@ -63,10 +63,6 @@ def buyer(**changes) -> dict:
         "subject": "",
         **changes,
     }
-
-
-def parse(response):
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
 
 
 def mail_to(address: str):
@@ -141,7 +137,7 @@ def test_meeting_page_is_404_for_units_not_public(client, unit, case):
 @pytest.mark.parametrize("sectors", [1, 8])
 def test_meeting_page_query_count_is_small(client, django_assert_max_num_queries, sectors):
     factories.SectorFactory.create_batch(sectors, status=Status.PUBLISHED)
-    unit = factories.CreativeUnitFactory(status=Status.PUBLISHED)
+    unit = factories.CreativeUnitFactory(published=True)
 
     with django_assert_max_num_queries(3):
         response = client.get(meet_url(unit))
@@ -154,7 +150,7 @@ def test_meeting_page_query_count_is_small(client, django_assert_max_num_queries
 
 @pytest.mark.django_db
 def test_valid_request_is_stored_with_its_sectors_and_language(client, unit, sector):
-    other = factories.SectorFactory(status=Status.PUBLISHED)
+    other = factories.SectorFactory(published=True)
 
     response = client.post(meet_url(unit, "en"), buyer(sectors=[sector.pk, other.pk]))
 
@@ -496,12 +492,6 @@ def test_a_newline_in_stored_data_never_reaches_an_email_header(unit):
 
 
 # The organisers' queue
-
-
-@pytest.fixture
-def staff_client(admin_client):
-    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return admin_client
 
 
 CHANGELIST = "/admin/exhibitors/meetingrequest/"

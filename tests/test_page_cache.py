@@ -10,7 +10,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from tests import factories
-from tests.test_agenda import PUBLISHED, at, make_session, star
+from tests.helpers import at
+from tests.test_agenda import PUBLISHED, make_session, star
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +20,14 @@ PAGES = ["/vi/", "/en/", "/vi/programme/", "/en/programme/", "/vi/exhibitors/", 
 
 def one_of_each(**session_fields) -> dict:
     """A published sector, unit, session (14:00 on 10/01), exhibition with a work, and partner, in both languages."""
-    sector = factories.SectorFactory(name_vi="Thủ công mỹ nghệ", name_en="Handicrafts", status=PUBLISHED)
+    sector = factories.SectorFactory(name_vi="Thủ công mỹ nghệ", name_en="Handicrafts", published=True)
     unit = factories.CreativeUnitFactory(
         name_vi="Xưởng gốm Bát Tràng", name_en="Bat Trang pottery", primary_sector=sector, status=PUBLISHED
     )
     session = make_session("Lacquer talk", at(10, 14), title_vi="Tọa đàm sơn mài", **session_fields)
-    exhibition = factories.ExhibitionFactory(slug="chat-dia-phuong", status=PUBLISHED)
-    work = factories.ArtworkFactory(exhibition=exhibition, title_vi="Phố cổ", title_en="Old quarter", status=PUBLISHED)
-    partner = factories.PartnerFactory(name_vi="Nhà tài trợ Sen", name_en="Lotus sponsor", status=PUBLISHED)
+    exhibition = factories.ExhibitionFactory(slug="chat-dia-phuong", published=True)
+    work = factories.ArtworkFactory(exhibition=exhibition, title_vi="Phố cổ", title_en="Old quarter", published=True)
+    partner = factories.PartnerFactory(name_vi="Nhà tài trợ Sen", name_en="Lotus sponsor", published=True)
     return {
         "sector": sector,
         "unit": unit,

@@ -3,20 +3,15 @@
 import io
 import re
 
-import html5lib
 import pytest
 from django.test import Client
 
 from core.models import Status
 from exhibitors.models import Partner, Sector
+from tests.helpers import parse
 from tests.sitedata import make_site
 
 PAGES = ["/vi/", "/en/", "/vi/partners/", "/en/partners/", "/vi/visit/", "/en/visit/"]
-
-
-def parse(response):
-    """Strict HTML5 parse: raises on malformed markup."""
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
 
 
 @pytest.mark.django_db

@@ -12,6 +12,7 @@ from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
 from press.models import AccreditationRequest, MediaAsset
+from tests.helpers import jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -97,12 +98,6 @@ def truncated_pdf() -> bytes:
 HTML_POLYGLOT = b"%PDF-1.7\n<!doctype html><html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n"
 
 
-def jpeg_bytes() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (120, 90), "teal").save(out, "JPEG")
-    return out.getvalue()
-
-
 BAD_PDFS = [
     ("open-action-javascript", open_action_javascript_pdf, JAVASCRIPT),
     ("page-open-launch", page_open_launch_pdf, LAUNCH),
@@ -114,12 +109,6 @@ BAD_PDFS = [
 
 
 # Press cards, through the accreditation form
-
-
-@pytest.fixture
-def private_media(settings, tmp_path):
-    settings.TUDOI_PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.TUDOI_PRIVATE_MEDIA_ROOT
 
 
 def accreditation_data(press_card: SimpleUploadedFile) -> dict:

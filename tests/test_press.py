@@ -32,6 +32,7 @@ from press import kit
 from press.checks import check_private_media_is_not_public
 from press.models import AccreditationRequest, AccreditationStatus, AssetKind, CoverageLink, Licence, PressRelease
 from tests import factories
+from tests.helpers import jpeg_bytes, parse, text_of
 from tests.sitedata import make_site, png_bytes
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -43,32 +44,7 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 DATES = {"vi": "Thứ Năm, 08/01/2026", "en": "Thursday 8 January 2026"}
 DATES_10 = {"vi": "Thứ Bảy, 10/01/2026", "en": "Saturday 10 January 2026"}
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    settings.TUDOI_PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.TUDOI_PRIVATE_MEDIA_ROOT
-
-
-def parse(response):
-    """Strict HTML5 parse: raises on malformed markup."""
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
-
-
-def text_of(element) -> str:
-    return " ".join("".join(element.itertext()).split())
-
-
-def jpeg_bytes(size=(120, 90), colour="teal", exif: bytes | None = None) -> bytes:
-    buffer = io.BytesIO()
-    image = Image.new("RGB", size, colour)
-    if exif is not None:
-        image.save(buffer, "JPEG", exif=exif)
-    else:
-        image.save(buffer, "JPEG")
-    return buffer.getvalue()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_media")]
 
 
 def release(**fields) -> PressRelease:
@@ -183,7 +159,7 @@ def test_press_room_shows_contacts_media_kit_and_links(client, language):
 
 
 def test_web_size_download_is_a_rendition_at_most_1600_pixels(client):
-    asset = factories.MediaAssetFactory(status=PUBLISHED, image__width=2400, image__height=1200)
+    asset = factories.MediaAssetFactory(published=True, image__width=2400, image__height=1200)
     draft = factories.MediaAssetFactory()
 
     response = client.get(f"/en/press/kit/{asset.slug}/web/")
@@ -521,7 +497,7 @@ def test_kit_zip_holds_published_originals_fact_sheets_and_a_manifest(client, mo
 
 def test_kit_zip_is_built_once_and_rebuilt_when_an_asset_changes(client, monkeypatch):
     monkeypatch.setenv("TUDOI_NOW", BEFORE)
-    asset = factories.MediaAssetFactory(status=PUBLISHED, caption_vi="Chú thích cũ")
+    asset = factories.MediaAssetFactory(published=True, caption_vi="Chú thích cũ")
     builds = []
     real_build = kit.build_kit
 
@@ -591,9 +567,9 @@ def test_fact_sheet_figures_are_counted_from_published_data(client, monkeypatch,
     site = make_site(5, images=False)  # one sector, five units, five talks, five works, five sponsors
     venue = site["venue"]
     for kind in (SessionKind.WORKSHOP, SessionKind.WORKSHOP, SessionKind.PERFORMANCE):
-        factories.SessionFactory(kind=kind, venue=venue, status=PUBLISHED)
+        factories.SessionFactory(kind=kind, venue=venue, published=True)
     factories.SessionFactory(kind=SessionKind.TOUR, venue=venue, status=PUBLISHED, publish_at=EMBARGO)
-    factories.PartnerFactory(role=PartnerRole.MEDIA, status=PUBLISHED)
+    factories.PartnerFactory(role=PartnerRole.MEDIA, published=True)
     factories.CreativeUnitFactory(primary_sector=site["sectors"][0], status=PUBLISHED, publish_at=EMBARGO)
 
     response = client.get(f"/{language}/press/facts/")
@@ -723,11 +699,11 @@ def test_coverage_takes_only_web_addresses_and_each_article_once(admin_client):
 
 
 def press_room_data(count: int) -> PressRelease:
-    contacts = [factories.PressContactFactory(status=PUBLISHED) for _ in range(2)]
+    contacts = [factories.PressContactFactory(published=True) for _ in range(2)]
     last = None
     for i in range(count):
         last = release(contact=contacts[i % 2], summary_vi=f"Tóm tắt {i}")
-        factories.MediaAssetFactory(status=PUBLISHED)
+        factories.MediaAssetFactory(published=True)
         coverage(headline=f"Bài báo {i}", url=f"https://bao.example.vn/bai-{i}")
     return with_image(last)
 
@@ -816,7 +792,7 @@ SUBJECTS = {
 def test_accreditation_is_stored_with_its_press_card_and_confirmed_in_the_page_language(
     client, settings, private_media, language
 ):
-    factories.PressContactFactory(status=PUBLISHED, name="Phạm Thu Trang", email="baochi@example.org")
+    factories.PressContactFactory(published=True, name="Phạm Thu Trang", email="baochi@example.org")
     settings.TUDOI_ORGANISERS_EMAIL = "btc@example.org"
 
     page = client.get(f"/{language}/press/accreditation/")

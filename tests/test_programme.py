@@ -2,10 +2,8 @@
 
 import json
 import re
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
-import html5lib
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,13 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from core.models import Status
 from events.models import DeliveryLanguage, Session, SessionKind, Speaker, Venue
 from exhibitors.models import CreativeUnit, Sector, UnitKind
+from tests.helpers import at, main_of, parse
 
-HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED
-
-
-def at(day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(2026, 1, day, hour, minute, tzinfo=HANOI)
 
 
 @pytest.fixture
@@ -102,10 +96,6 @@ def programme(db):
 
 def titles(page: str) -> list[str]:
     return re.findall(r'<h3 id="session-\d+"><a href="[^"]+">([^<]+)</a></h3>', page)
-
-
-def main_of(page: str) -> str:
-    return page.split("<main", 1)[1].split("</main>", 1)[0]
 
 
 def test_programme_shows_one_day_at_a_time_in_both_languages(client, programme):
@@ -192,7 +182,7 @@ def test_a_bad_filter_value_is_ignored_with_a_message(client, programme, query):
 def test_grid_shows_venues_against_time(client, programme):
     page = client.get("/en/programme/?view=grid&day=2026-01-10").content.decode()
 
-    document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
+    document = parse(page)
     headers = [th.text for th in document.findall(".//table/thead/tr/th")]
     assert headers == ["Time", "Octagonal House", "Đinh Tiên Hoàng Street"]
     rows = document.findall(".//table/tbody/tr")

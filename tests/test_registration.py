@@ -10,7 +10,6 @@ from datetime import datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-import html5lib
 import icalendar
 import pytest
 from django.core import signing
@@ -30,6 +29,7 @@ from events.registration import (
     register_for_session,
     seats_left,
 )
+from tests.helpers import confirm_path, parse, text_of
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 OPEN = "2026-01-05T10:00:00+07:00"  # the registration window of the workshops below is open
@@ -86,22 +86,12 @@ def visitor(**changes) -> dict:
     return {"name": "Nguyễn Thị Lan", "email": "lan@example.vn", "phone": "+84 912 345 678", "consent": "on", **changes}
 
 
-def parse(response):
-    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(response.content.decode())
-
-
-def text_of(response, element_id: str) -> str:
-    element = parse(response).find(f".//*[@id='{element_id}']")
-    return " ".join("".join(element.itertext()).split())
+def text_by_id(response, element_id: str) -> str:
+    return text_of(parse(response).find(f".//*[@id='{element_id}']"))
 
 
 def cancel_path(mail) -> str:
     (link,) = re.findall(r"https?://\S+/cancel/", mail.body)
-    return urlsplit(link).path
-
-
-def confirm_path(mail) -> str:
-    (link,) = re.findall(r"https?://\S+/confirm/", mail.body)
     return urlsplit(link).path
 
 
@@ -143,7 +133,7 @@ def test_register_page_shows_the_session_and_the_seats_left(client, workshop, la
     assert TITLES[language] in html
     assert DATES[language] in html
     assert "14:00–16:00" in html and "GMT+7" in html
-    assert "2" in text_of(response, "registration-state")
+    assert "2" in text_by_id(response, "registration-state")
     assert document.find(".//form[@method='post']") is not None
 
 
@@ -153,7 +143,7 @@ def test_register_page_counts_seats_in_english_words(client, workshop):
 
     response = client.get(register_url(workshop, "en"))
 
-    assert text_of(response, "registration-state") == "Registration open: 2 seats left of 3."
+    assert text_by_id(response, "registration-state") == "Registration open: 2 seats left of 3."
 
 
 @pytest.mark.django_db
@@ -162,7 +152,7 @@ def test_register_page_says_the_seats_left_in_plain_vietnamese(client, workshop)
 
     response = client.get(register_url(workshop, "vi"))
 
-    assert text_of(response, "registration-state") == "Đang nhận đăng ký: còn trống 2 trên 3 chỗ."
+    assert text_by_id(response, "registration-state") == "Đang nhận đăng ký: còn trống 2 trên 3 chỗ."
 
 
 @pytest.mark.django_db
@@ -172,7 +162,7 @@ def test_a_quoted_title_is_not_quoted_twice(client, mailoutbox, language):
     session = make_workshop(title_vi="Khai mạc triển lãm “Chất Địa Phương”", title_en="Opening of “Chất Địa Phương”")
 
     response = client.get(register_url(session, language))
-    heading = " ".join("".join(parse(response).find(".//h1").itertext()).split())
+    heading = text_of(parse(response).find(".//h1"))
     client.post(register_url(session, language), visitor())
 
     assert heading in (
@@ -302,7 +292,7 @@ def test_full_session_puts_the_visitor_on_the_waiting_list_and_says_so(client, m
     confirmed = client.get(confirm_path(hold_mail))
 
     assert "Join the waiting list" in page.content.decode()
-    assert text_of(page, "registration-state") == "Full: the waiting list is open."
+    assert text_by_id(page, "registration-state") == "Full: the waiting list is open."
     assert response["Location"] == register_url(session, "en") + "?sent=1"
     assert Registration.objects.get(email="lan@example.vn").status == WAITLISTED
     assert "A place on the waiting list has been held" in " ".join(hold_mail.body.split())
@@ -678,12 +668,6 @@ def test_concurrent_registrations_never_overbook_and_cancellations_promote_in_or
 
 
 # Admin
-
-
-@pytest.fixture
-def staff_client(admin_client):
-    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    return admin_client
 
 
 @pytest.mark.django_db

@@ -1,10 +1,8 @@
 """A seat belongs to a confirmed address: holds, the confirmation link, expiry, abuse, and registration states on
 every page that shows a session."""
 
-import re
 import threading
 from datetime import datetime
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +11,7 @@ from django.test import Client
 
 from events.models import Registration, RegistrationStatus
 from events.registration import confirm_token, register_for_session
+from tests.helpers import confirm_path
 from tests.test_registration import TITLES, make_workshop, register_url, visitor
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -24,11 +23,6 @@ WAITLISTED = RegistrationStatus.WAITLISTED
 @pytest.fixture(autouse=True)
 def clock(monkeypatch):
     monkeypatch.setenv("TUDOI_NOW", OPEN)
-
-
-def confirm_path(mail) -> str:
-    (link,) = re.findall(r"https?://\S+/confirm/", mail.body)
-    return urlsplit(link).path
 
 
 def links_to_form(html: str, session) -> bool:

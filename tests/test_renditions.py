@@ -144,7 +144,7 @@ def test_a_cut_keeps_the_shape_even_when_the_original_is_small():
 
 @pytest.mark.django_db
 def test_the_catalogue_reads_stored_renditions_without_a_query_per_image_and_makes_none(client):
-    exhibition = factories.ExhibitionFactory(status=PUBLISHED)
+    exhibition = factories.ExhibitionFactory(published=True)
     factories.ArtworkFactory(exhibition=exhibition, status=PUBLISHED, image=ContentFile(jpeg(), name="w.jpg"))
     with no_image_work(), CaptureQueriesContext(connection) as one:
         catalogue(client, exhibition)
@@ -172,7 +172,7 @@ def test_the_catalogue_reads_stored_renditions_without_a_query_per_image_and_mak
 
 @pytest.mark.django_db
 def test_the_home_page_runs_as_many_queries_with_ten_images_as_with_one(client):
-    exhibition = factories.ExhibitionFactory(status=PUBLISHED)
+    exhibition = factories.ExhibitionFactory(published=True)
     factories.ArtworkFactory(exhibition=exhibition, status=PUBLISHED, image=ContentFile(jpeg(), name="w.jpg"))
     factories.PartnerFactory(status=PUBLISHED, logo=ContentFile(png((400, 200)), name="p.png"))
     clear_caches()
@@ -193,7 +193,7 @@ def test_the_home_page_runs_as_many_queries_with_ten_images_as_with_one(client):
 
 @pytest.mark.django_db
 def test_a_row_without_renditions_shows_the_original_until_make_renditions(client, caplog):
-    exhibition = factories.ExhibitionFactory(status=PUBLISHED)
+    exhibition = factories.ExhibitionFactory(published=True)
     work = factories.ArtworkFactory(exhibition=exhibition, status=PUBLISHED, image=ContentFile(jpeg(), name="w.jpg"))
     Artwork.objects.filter(pk=work.pk).update(renditions={})  # a row from before the column
     files = made_files()
@@ -258,7 +258,7 @@ def test_removing_an_image_or_its_row_removes_its_renditions(django_capture_on_c
 def test_the_catalogue_first_view_after_replacing_12_images_is_fast_and_makes_no_rendition(
     client, django_capture_on_commit_callbacks
 ):
-    exhibition = factories.ExhibitionFactory(status=PUBLISHED)
+    exhibition = factories.ExhibitionFactory(published=True)
     works = [
         factories.ArtworkFactory(exhibition=exhibition, status=PUBLISHED, image=ContentFile(jpeg(), name=f"w{i}.jpg"))
         for i in range(12)

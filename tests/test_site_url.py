@@ -4,12 +4,11 @@ to itself); when it is set, it wins."""
 import re
 
 import pytest
-import zxingcpp
 from django.test import Client
 
-from core.models import Status
 from tests import factories
-from tests.test_agenda import parse, png_of, star, svg_modules
+from tests.helpers import parse, qr_modules, read_qr
+from tests.test_agenda import star
 
 HOST = "tudoi.test:8401"
 pytestmark = pytest.mark.django_db
@@ -18,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def session(settings):
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "tudoi.test"]
-    return factories.SessionFactory(title_vi="Tọa đàm", title_en="Talk", status=Status.PUBLISHED)
+    return factories.SessionFactory(title_vi="Tọa đàm", title_en="Talk", published=True)
 
 
 def absolute_links(html: str) -> dict:
@@ -57,7 +56,7 @@ def test_without_a_site_url_the_agenda_qr_code_opens_the_share_link_on_the_reque
     agenda = parse(client.get(f"/{language}/programme/my/"))
     qr = client.get(agenda.find(".//figure[@class='agenda-qr']/img").get("src"))
 
-    (decoded,) = [result.text for result in zxingcpp.read_barcodes(png_of(svg_modules(qr.content)))]
+    (decoded,) = read_qr(qr_modules(qr.content))
     assert re.fullmatch(rf"http://{re.escape(HOST)}/{language}/programme/shared/[^/]+/", decoded)
     assert agenda.find(f".//a[@href='{decoded}']") is not None
 

@@ -53,9 +53,7 @@ def sitemap_schema(tmp_path):
     return xmlschema.XMLSchema([str(SITEMAP_XSD), str(xhtml)])
 
 
-@pytest.fixture(autouse=True)
-def _site_url(settings):
-    settings.TUDOI_SITE_URL = SITE
+pytestmark = pytest.mark.usefixtures("site_url")
 
 
 # The sitemaps.org 0.9 index schema (siteindex.xsd, documentation trimmed): /sitemap.xml lists the per-kind files.
@@ -379,3 +377,50 @@ def test_settings_site_url_is_what_the_sitemap_uses(client, settings):
     settings.TUDOI_SITE_URL = "https://tuhoisangtao.example.com"
 
     assert "Sitemap: https://tuhoisangtao.example.com/sitemap.xml" in client.get("/robots.txt").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_section_over_the_limit_is_split_into_numbered_files_that_the_index_lists(
+    client, sitemap_schema, settings, monkeypatch
+):
+    from django.core.cache import cache
+
+    settings.TUDOI_PAGE_CACHE = False
+    make_site(10)
+    expected = set()
+    for unit in CreativeUnit.objects.published():
+        expected |= both(f"/exhibitors/{unit.slug}/")
+    for sector in Sector.objects.published():
+        expected |= both(f"/sectors/{sector.slug}/")
+    monkeypatch.setattr("tudoi.sitemaps.Section.limit", 6)  # URLs per file; Django's default is the protocol's 50,000
+    cache.clear()
+
+    files = [path for path in section_files(client) if path.startswith("/sitemap-units.xml")]
+    urls = entries(client)  # no URL in two files
+    for path in files:
+        sitemap_schema.validate(client.get(path).content.decode())
+
+    count = -(-len(expected) // 6)
+    assert count >= 3
+    assert files == ["/sitemap-units.xml"] + [f"/sitemap-units.xml?p={number}" for number in range(2, count + 1)]
+    assert {loc for loc, entry in urls.items() if entry["file"] in files} == expected
+    assert max(sum(entry["file"] == path for entry in urls.values()) for path in files) == 6
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", ["0", "2", "-1", "1.5", "abc"])
+def test_a_sitemap_page_number_that_does_not_exist_is_not_found(client, page):
+    make_site(1)
+
+    assert client.get("/sitemap-units.xml", {"p": "1"}).status_code == 200
+    assert client.get("/sitemap-units.xml", {"p": page}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_sitemap_files_ask_search_engines_not_to_list_them_as_pages(client):
+    make_site(1)
+
+    for path in ["/sitemap.xml", *section_files(client)]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert response["X-Robots-Tag"] == "noindex, noodp, noarchive", path

@@ -25,7 +25,7 @@ def speaker():
         bio_en="Works with Van Phuc silk.",
         status=PUBLISHED,
     )
-    talk = factories.SessionFactory(title_vi="Tọa đàm lụa", title_en="Silk talk", status=PUBLISHED)
+    talk = factories.SessionFactory(title_vi="Tọa đàm lụa", title_en="Silk talk", published=True)
     draft = factories.SessionFactory(title_vi="Phiên nháp", title_en="Draft session")
     talk.speakers.add(person)
     draft.speakers.add(person)
@@ -76,7 +76,7 @@ def test_search_links_to_the_speaker_page(client, speaker):
 @pytest.mark.parametrize("scale", [1, 10])
 def test_speaker_pages_run_a_fixed_number_of_queries(client, django_assert_max_num_queries, scale):
     make_site(scale, images=False)
-    speakers = [factories.SpeakerFactory(status=PUBLISHED) for _ in range(scale)]
+    speakers = [factories.SpeakerFactory(published=True) for _ in range(scale)]
     for session in factories.SessionFactory.create_batch(scale, status=PUBLISHED):
         session.speakers.set(speakers)
 

@@ -55,12 +55,12 @@ def clock(monkeypatch):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("language", "artform"), [("vi", "Minh họa kỹ thuật số"), ("en", "Digital illustration")])
 def test_an_artwork_names_its_artists_and_its_artform(client, language, artform):
-    exhibition = ExhibitionFactory(status=PUBLISHED)
+    exhibition = ExhibitionFactory(published=True)
     painters = [
-        ArtistFactory(name="Lê Thị Hoa", status=PUBLISHED),
-        ArtistFactory(name="Trần Văn Nam", status=PUBLISHED),
+        ArtistFactory(name="Lê Thị Hoa", published=True),
+        ArtistFactory(name="Trần Văn Nam", published=True),
     ]
-    work = ArtworkFactory(exhibition=exhibition, technique=Technique.DIGITAL, status=PUBLISHED, artists=painters)
+    work = ArtworkFactory(exhibition=exhibition, technique=Technique.DIGITAL, published=True, artists=painters)
 
     data = json_ld(client.get(f"/{language}/exhibitions/{exhibition.slug}/{work.slug}/"))
 
@@ -79,9 +79,9 @@ def test_an_artwork_names_its_artists_and_its_artform(client, language, artform)
     [(Technique.HAND, "Painting or drawing"), (Technique.MIXED, "Mixed media"), ("", None)],
 )
 def test_the_artform_follows_the_technique_and_is_left_out_when_unknown(client, technique, artform):
-    exhibition = ExhibitionFactory(status=PUBLISHED)
+    exhibition = ExhibitionFactory(published=True)
     work = ArtworkFactory(
-        exhibition=exhibition, technique=technique, status=PUBLISHED, artists=[ArtistFactory(status=PUBLISHED)]
+        exhibition=exhibition, technique=technique, status=PUBLISHED, artists=[ArtistFactory(published=True)]
     )
 
     data = json_ld(client.get(f"/en/exhibitions/{exhibition.slug}/{work.slug}/"))
@@ -94,7 +94,7 @@ def test_the_artform_follows_the_technique_and_is_left_out_when_unknown(client, 
 
 def make_session(**fields):
     start = datetime.datetime(2026, 1, 10, 14, tzinfo=HANOI)
-    return SessionFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=2), status=PUBLISHED, **fields)
+    return SessionFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=2), published=True, **fields)
 
 
 @pytest.mark.django_db
@@ -174,7 +174,7 @@ def test_a_session_at_a_venue_with_paid_entry_is_not_said_to_be_free(client, clo
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_a_release_without_a_photo_still_has_an_image(client, language):
-    release = PressReleaseFactory(status=PUBLISHED)
+    release = PressReleaseFactory(published=True)
     assert not release.image
 
     response = client.get(f"/{language}/press/{release.slug}/")
@@ -185,7 +185,7 @@ def test_a_release_without_a_photo_still_has_an_image(client, language):
 
 @pytest.mark.django_db
 def test_a_release_with_a_photo_shows_it(client):
-    release = PressReleaseFactory(status=PUBLISHED)
+    release = PressReleaseFactory(published=True)
     release.image.save("khai-mac.png", ContentFile(png_bytes(size=(1600, 900))))
 
     (image,) = json_ld(client.get(f"/en/press/{release.slug}/"))["image"]

@@ -4,13 +4,13 @@ languages, at a cost that does not grow with the number of venues."""
 from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
-import html5lib
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.models import Status
 from tests.factories import SessionFactory, VenueFactory
+from tests.helpers import get, parse, text_of
 from tudoi import venue_map
 from tudoi.demo import exhibition as exhibition_data
 from tudoi.demo.programme import HO_GUOM_CENTRE, VENUES
@@ -25,18 +25,9 @@ AROUND_THE_LAKE = [
 ]
 
 
-def parse(response):
-    assert response.status_code == 200
-    return html5lib.HTMLParser(strict=False, namespaceHTMLElements=False).parse(response.content.decode())
-
-
-def text(element) -> str:
-    return " ".join("".join(element.itertext()).split())
-
-
 def make_venues(places=AROUND_THE_LAKE, **fields):
     return [
-        VenueFactory(slug=slug, latitude=Decimal(lat), longitude=Decimal(lon), order=i, status=PUBLISHED, **fields)
+        VenueFactory(slug=slug, latitude=Decimal(lat), longitude=Decimal(lon), order=i, published=True, **fields)
         for i, (slug, lat, lon) in enumerate(places, start=1)
     ]
 
@@ -65,7 +56,7 @@ def test_visit_page_draws_an_accessible_map_with_one_numbered_marker_per_publish
     venues = make_venues()
     VenueFactory(slug="nhap", latitude=Decimal("21.0290"), longitude=Decimal("105.8530"))  # a draft
 
-    tree = parse(client.get(f"/{language}/visit/"))
+    tree = parse(get(client, f"/{language}/visit/"))
     svg = the_map(tree)
 
     assert svg.get("role") == "img"
@@ -81,7 +72,7 @@ def test_visit_page_draws_an_accessible_map_with_one_numbered_marker_per_publish
     for _number, x, y in found.values():
         assert 0 < x < width and 0 < y < height
     # The numbers of the map are those of the list beside it, in the venues' order.
-    key = [text(li) for li in tree.iter("ol") if "visit-key" in li.get("class", "")][0]
+    key = [text_of(li) for li in tree.iter("ol") if "visit-key" in li.get("class", "")][0]
     for number, venue in enumerate(venues, start=1):
         assert found[venue.slug][0] == number
         assert f"{number} {venue.name}" in key
@@ -95,7 +86,7 @@ def test_visit_page_draws_an_accessible_map_with_one_numbered_marker_per_publish
 def test_a_venue_across_town_stands_at_the_edge_of_the_map_with_its_distance(client):
     make_venues([*AROUND_THE_LAKE, ("cong-vien", "21.014800", "105.843900")])
 
-    svg = the_map(parse(client.get("/en/visit/")))
+    svg = the_map(parse(get(client, "/en/visit/")))
 
     found = markers(svg)
     _x0, _y0, width, height = map(float, svg.get("viewBox").split())
@@ -103,8 +94,8 @@ def test_a_venue_across_town_stands_at_the_edge_of_the_map_with_its_distance(cli
     assert number == 4 and 0 < x < width and 0 < y < height
     assert y > max(y for slug, (_n, _x, y) in found.items() if slug != "cong-vien")  # south of the rest
     far = [g for g in svg.iter(f"{SVG}g") if g.get("data-venue") == "cong-vien"][0]
-    assert "2 km" in text(far)
-    assert "4. Venue" in text(svg.find(f"{SVG}desc")) and "off the map, 2 km from the lake" in text(svg)
+    assert "2 km" in text_of(far)
+    assert "4. Venue" in text_of(svg.find(f"{SVG}desc")) and "off the map, 2 km from the lake" in text_of(svg)
 
 
 @pytest.mark.django_db
@@ -112,7 +103,7 @@ def test_a_venue_across_town_stands_at_the_edge_of_the_map_with_its_distance(cli
 def test_each_venue_opens_in_a_map_app_at_its_coordinates(client, language):
     venues = make_venues()
 
-    tree = parse(client.get(f"/{language}/visit/"))
+    tree = parse(get(client, f"/{language}/visit/"))
 
     for venue in venues:
         card = [li for li in tree.iter("li") if li.get("id") == venue.slug][0]
@@ -124,7 +115,7 @@ def test_each_venue_opens_in_a_map_app_at_its_coordinates(client, language):
         apple = [h for h in links if h.startswith("https://maps.apple.com/")][0]
         assert parse_qs(urlsplit(apple).query) == {"q": [str(venue.name)], "ll": [where]}
         assert any(h.startswith(f"https://www.openstreetmap.org/?mlat={venue.latitude}") for h in links)
-        assert str(venue.latitude) not in text(card)  # no raw coordinates to read
+        assert str(venue.latitude) not in text_of(card)  # no raw coordinates to read
 
 
 @pytest.mark.django_db
@@ -139,13 +130,15 @@ def test_practical_fields_show_in_both_languages_with_the_vietnamese_as_fallback
     SessionFactory.create_batch(2, venue=venue, status=PUBLISHED)
     SessionFactory(venue=venue)  # a draft: not counted
 
-    vi = parse(client.get("/vi/visit/"))
-    en = parse(client.get("/en/visit/"))
+    vi = parse(get(client, "/vi/visit/"))
+    en = parse(get(client, "/en/visit/"))
 
     def facts(tree):
         card = [li for li in tree.iter("li") if li.get("id") == venue.slug][0]
         dl = card.find(".//dl")
-        return dict(zip([text(dt) for dt in dl.iter("dt")], [text(dd) for dd in dl.iter("dd")], strict=True)), card
+        return dict(
+            zip([text_of(dt) for dt in dl.iter("dt")], [text_of(dd) for dd in dl.iter("dd")], strict=True)
+        ), card
 
     vi_facts, vi_card = facts(vi)
     en_facts, en_card = facts(en)
@@ -161,7 +154,7 @@ def test_practical_fields_show_in_both_languages_with_the_vietnamese_as_fallback
     assert en_facts["What happens here"] == "2 sessions in the programme"
     programme = [a.get("href") for a in en_card.iter("a") if "programme" in a.get("href")][0]
     assert programme == f"/en/programme/?venue={venue.slug}"
-    assert "Free entry" in text(en.find(".//main"))
+    assert "Free entry" in text_of(en.find(".//main"))
 
 
 @pytest.mark.django_db
@@ -171,9 +164,9 @@ def test_the_visit_page_gives_the_organisers_contact(client, settings):
     make_venues()
 
     for language, heading in (("vi", "Liên hệ ban tổ chức"), ("en", "Contact the organisers")):
-        tree = parse(client.get(f"/{language}/visit/"))
+        tree = parse(get(client, f"/{language}/visit/"))
         section = [s for s in tree.iter("section") if s.get("aria-labelledby") == "contact-title"][0]
-        assert text(section.find("h2")) == heading
+        assert text_of(section.find("h2")) == heading
         hrefs = [a.get("href") for a in section.iter("a")]
         assert hrefs == ["mailto:bantochuc@example.vn", "tel:+842412345678"]
 
@@ -186,9 +179,10 @@ def test_visit_page_queries_do_not_grow_with_the_venues(client, scale, django_as
         places = [(f"dia-diem-{n}-{i}", f"21.02{i % 10}000", f"105.85{i % 10}000") for i in range(n)]
         venues = make_venues(places)
         for venue in venues:
-            SessionFactory(venue=venue, status=PUBLISHED)
+            SessionFactory(venue=venue, published=True)
         with django_assert_max_num_queries(12), CaptureQueriesContext(connection) as captured:
             response = client.get("/vi/visit/")
+        assert response.status_code == 200
         assert len(markers(the_map(parse(response)))) == n
         counts.append(len(captured))
         for venue in venues:

@@ -3,7 +3,6 @@ run, and Chromium reports no violation on the login page, a changelist or a chan
 
 import pytest
 
-from core.models import Status
 from tests.factories import SectorFactory, SessionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,7 +21,7 @@ def watch_violations(page) -> list[str]:
 
 def test_admin_login_changelist_and_forms_raise_no_csp_violation(live_server, page, console_errors, admin_user):
     SectorFactory(name_vi="Thủ công mỹ nghệ", name_en="Crafts", colour="#b5651d")
-    session = SessionFactory(status=Status.PUBLISHED)
+    session = SessionFactory(published=True)
     violations = watch_violations(page)
 
     login = page.goto(f"{live_server.url}/admin/login/")

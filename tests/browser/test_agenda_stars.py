@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.test_agenda import PUBLISHED, at, make_session
+from tests.helpers import at
+from tests.test_agenda import make_session
 
 
 @pytest.mark.browser
@@ -46,8 +47,8 @@ def test_on_a_phone_filter_the_programme_by_sector_star_two_sessions_and_open_th
 
     from tests.factories import SectorFactory
 
-    crafts = SectorFactory(name_vi="Thủ công mỹ nghệ", name_en="Handicrafts", status=PUBLISHED)
-    design = SectorFactory(name_vi="Thiết kế", name_en="Design", status=PUBLISHED)
+    crafts = SectorFactory(name_vi="Thủ công mỹ nghệ", name_en="Handicrafts", published=True)
+    design = SectorFactory(name_vi="Thiết kế", name_en="Design", published=True)
     for title, start, sector in [
         ("Lacquer talk", at(10, 9), crafts),
         ("Weaving workshop", at(10, 14), crafts),

@@ -17,8 +17,8 @@ WORK = "/{language}/exhibitions/chat-dia-phuong/ao-sen/"
 @pytest.fixture
 def work(settings):
     settings.TUDOI_SERVE_MEDIA = True  # the live server sends the renditions
-    venue = VenueFactory(latitude="21.031200", longitude="105.851900", status=PUBLISHED)
-    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", title_en="Local Essence", venue=venue, status=PUBLISHED)
+    venue = VenueFactory(latitude="21.031200", longitude="105.851900", published=True)
+    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", title_en="Local Essence", venue=venue, published=True)
     return ArtworkFactory(
         exhibition=exhibition,
         catalogue_number=1,
@@ -27,7 +27,7 @@ def work(settings):
         title_en="Lotus pond in early summer",
         region=Region.NORTH,
         technique=Technique.HAND,
-        artists=[ArtistFactory(name="Nguyễn Thị Lan", status=PUBLISHED)],
+        artists=[ArtistFactory(name="Nguyễn Thị Lan", published=True)],
         alt_text_vi="Minh họa demo trừu tượng",
         alt_text_en="Abstract demo illustration",
         image=picture_file("ao-sen.png", colour="#b4536e", size=(1920, 2400)),

@@ -3,7 +3,8 @@
 import pytest
 
 from tests.browser.conftest import PHONE
-from tests.test_agenda import at, make_session
+from tests.helpers import at
+from tests.test_agenda import make_session
 
 
 @pytest.mark.browser

@@ -15,8 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def directory(settings):
     settings.TUDOI_ORGANISERS_EMAIL = "bantochuc@example.vn"
-    crafts = SectorFactory(name_vi="Thủ công mỹ nghệ", name_en="Crafts", status=Status.PUBLISHED)
-    design = SectorFactory(name_vi="Thiết kế", name_en="Design", status=Status.PUBLISHED)
+    crafts = SectorFactory(name_vi="Thủ công mỹ nghệ", name_en="Crafts", published=True)
+    design = SectorFactory(name_vi="Thiết kế", name_en="Design", published=True)
     units = [
         ("Làng gốm Bát Tràng", "Bat Trang pottery village", crafts, "B12"),
         ("Sơn mài Hạ Thái", "Ha Thai lacquer", crafts, "B14"),

@@ -14,10 +14,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def catalogue(settings):
     settings.TUDOI_SERVE_MEDIA = True  # the live server sends the renditions
-    venue = VenueFactory(latitude="21.031200", longitude="105.851900", status=PUBLISHED)
-    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", title_en="Local Essence", venue=venue, status=PUBLISHED)
-    lan = ArtistFactory(name="Nguyễn Thị Lan", status=PUBLISHED)
-    binh = ArtistFactory(name="Trần Văn Bình", status=PUBLISHED)
+    venue = VenueFactory(latitude="21.031200", longitude="105.851900", published=True)
+    exhibition = ExhibitionFactory(title_vi="Chất Địa Phương", title_en="Local Essence", venue=venue, published=True)
+    lan = ArtistFactory(name="Nguyễn Thị Lan", published=True)
+    binh = ArtistFactory(name="Trần Văn Bình", published=True)
     specs = [
         (1, "Village market", Region.NORTH, Technique.HAND, [lan]),
         (2, "Hội An lanterns", Region.CENTRAL, Technique.DIGITAL, [binh]),

@@ -5,7 +5,8 @@ Chromium treats http://localhost as a secure context, so it keeps Secure, __Host
 
 import pytest
 
-from tests.test_agenda import at, make_session
+from tests.helpers import at
+from tests.test_agenda import make_session
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

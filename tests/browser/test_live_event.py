@@ -2,23 +2,17 @@
 later workshop, confirmed from the e-mail, and marked in "my agenda"."""
 
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from core.models import Status
 from tests import factories
 from tests.browser.conftest import assert_accessible_on_a_phone
+from tests.helpers import at
 
-HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def at(day: int, hour: int) -> datetime:
-    return datetime(2026, 1, day, hour, 0, tzinfo=HANOI)
 
 
 def test_on_a_phone_follow_now_to_a_session_then_book_and_confirm_a_seat(
@@ -27,7 +21,7 @@ def test_on_a_phone_follow_now_to_a_session_then_book_and_confirm_a_seat(
     from playwright.sync_api import expect
 
     monkeypatch.setenv("TUDOI_NOW", "2026-01-10T15:00:00+07:00")
-    venue = factories.VenueFactory(name_vi="Nhà Bát Giác", name_en="Octagonal House", status=PUBLISHED)
+    venue = factories.VenueFactory(name_vi="Nhà Bát Giác", name_en="Octagonal House", published=True)
     factories.SessionFactory(
         title_vi="Tọa đàm thiết kế",
         title_en="Design talk",
@@ -85,8 +79,8 @@ def test_on_a_phone_follow_now_to_a_session_then_book_and_confirm_a_seat(
 @pytest.mark.parametrize("path", ["/vi/", "/en/programme/changes/", "/vi/speakers/"])
 def test_live_pages_have_no_accessibility_violations(live_server, page, console_errors, monkeypatch, path):
     monkeypatch.setenv("TUDOI_NOW", "2026-01-10T15:00:00+07:00")
-    speaker = factories.SpeakerFactory(name="Nguyễn Thị Lan", status=PUBLISHED)
-    session = factories.SessionFactory(starts_at=at(10, 14), ends_at=at(10, 16), capacity=5, status=PUBLISHED)
+    speaker = factories.SpeakerFactory(name="Nguyễn Thị Lan", published=True)
+    session = factories.SessionFactory(starts_at=at(10, 14), ends_at=at(10, 16), capacity=5, published=True)
     session.speakers.add(speaker)
     session.starts_at, session.ends_at = at(10, 17), at(10, 18)
     session.save()  # a programme change to list

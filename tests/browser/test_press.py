@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def press_room(settings, tmp_path):
     settings.TUDOI_PRIVATE_MEDIA_ROOT = tmp_path / "private"
     make_site(2, images=False)
-    PressContactFactory(name="Phạm Thu Trang", status=Status.PUBLISHED)
+    PressContactFactory(name="Phạm Thu Trang", published=True)
     CoverageLink.objects.create(
         outlet="Việt Nam News",
         headline="Creative Meetup programme to take place in Hà Nội",

@@ -34,7 +34,7 @@ def press_kit(settings, tmp_path):
         phone="+84 24 0000 0101",
         status=Status.PUBLISHED,
     )
-    logo = MediaAssetFactory(status=Status.PUBLISHED, kind=AssetKind.LOGO, title_vi="Logo", title_en="Logo")
+    logo = MediaAssetFactory(published=True, kind=AssetKind.LOGO, title_vi="Logo", title_en="Logo")
     logo.image.save("logo.png", ContentFile(png_bytes(size=(1200, 300))), save=True)
     return logo
 
