@@ -1,30 +1,35 @@
 """Discovery: /sitemap.xml, /robots.txt and the schema.org Event of the home page.
 
-The sitemap lists every public page in both languages, each `<url>` with its `xhtml:link` alternates (vi, en and
-x-default) and a `lastmod` from the content's `updated_at`; only `.published()` records appear, so a draft or an
-embargoed release is never listed before its time. It is built in a fixed number of queries and kept briefly in the
-cache (keyed by the minute of the site clock, so that an embargo ending shows within minutes, never early).
+The sitemap is django.contrib.sitemaps: one `Sitemap` per kind of page (SECTIONS), each served as
+/sitemap-<section>.xml and listed by the index /sitemap.xml (each stays far below the protocol's 50,000 URLs and
+50 MB, and a search engine fetches again only the files whose lastmod moved). Every page is listed in both languages,
+each `<url>` with its `xhtml:link` alternates (vi, en and x-default) and a `lastmod` from the content's `updated_at`;
+only `.published()` records appear, so a draft or an embargoed release is never listed before its time. Each file is
+built in a fixed number of queries and kept briefly in the cache (keyed by the minute of the site clock, so that an
+embargo ending shows within minutes, never early).
 
 Like urls.py and the demo command, this module may import the apps: it is where the site is put together.
 """
 
-from dataclasses import dataclass
+import hashlib
 from datetime import datetime
-from xml.sax.saxutils import quoteattr
+from functools import cached_property
 
 from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db.models import Max
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from core import clock
 from core.event import FIRST_DAY, LAST_DAY
-from core.web import site_url
+from core.fragments import minute
+from core.web import request_origin, site_url
 from events.models import Session, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
@@ -32,30 +37,16 @@ from press.models import PressRelease
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 CACHE_SECONDS = 300
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
-XHTML_NS = "http://www.w3.org/1999/xhtml"
+CONTENT_TYPE = "application/xml; charset=utf-8"
 
 
-@dataclass
-class Page:
-    """One page of the site: its path in each language and when its content last changed."""
-
-    paths: dict[str, str]
-    lastmod: datetime | None
-
-
-def _paths(make) -> dict[str, str]:
-    """`make()` (a reverse or get_absolute_url) called in each language."""
-    paths = {}
-    for language in LANGUAGES:
-        with translation.override(language):
-            paths[language] = make()
-    return paths
+def _second(moment: datetime | None) -> datetime | None:
+    """A lastmod to the second (W3C datetime, written in the site's time zone by the templates)."""
+    return moment.replace(microsecond=0) if moment else None
 
 
 def _latest(*values: datetime | None) -> datetime | None:
-    present = [value for value in values if value is not None]
-    return max(present) if present else None
+    return max((value for value in values if value is not None), default=None)
 
 
 def _released(release: PressRelease) -> datetime:
@@ -63,157 +54,145 @@ def _released(release: PressRelease) -> datetime:
     return max(release.updated_at, release.publish_at or release.updated_at)
 
 
-def _objects_pages(objects, changed=None) -> list[Page]:
-    return [Page(_paths(obj.get_absolute_url), changed(obj) if changed else obj.updated_at) for obj in objects]
+class Section(Sitemap):
+    """One kind of page: each record in both languages, alternates to each other and x-default, on the site's own
+    origin (core.web.site_url: TUDOI_SITE_URL, else the request's), dated by the record's `updated_at`."""
+
+    i18n = True
+    languages = ["vi", "en"]
+    alternates = True
+    x_default = True
+
+    def records(self) -> list:
+        return []
+
+    @cached_property
+    def found(self) -> list:
+        return list(self.records())
+
+    def items(self) -> list:
+        return self.found  # read once per request, however often Django's views ask
+
+    def lastmod(self, item) -> datetime | None:
+        return _second(item.updated_at)
+
+    def get_latest_lastmod(self) -> datetime | None:
+        return _latest(*map(self.lastmod, self.items()))
+
+    def get_protocol(self, protocol=None) -> str:
+        return site_url().partition("://")[0]
+
+    def get_domain(self, site=None) -> str:
+        return site_url().partition("://")[2]
+
+    def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
+        # Django's x-default is the address without a language prefix (prefix_default_language=False); here every
+        # page lives under its prefix, and x-default is the default language's page.
+        urls = super().get_urls(page, site, protocol)
+        for url in urls:
+            links = {alternate["lang_code"]: alternate for alternate in url["alternates"]}
+            links["x-default"]["location"] = links[settings.LANGUAGE_CODE]["location"]
+        return urls
 
 
-def _newest(objects, changed=lambda obj: obj.updated_at):
-    return max((moment for moment in map(changed, objects) if moment is not None), default=None)
+def _published(model, *fields: str) -> list:
+    return list(model.objects.published().only("slug", "updated_at", *fields))
+
+
+class ProgrammeSitemap(Section):
+    def records(self) -> list:
+        return _published(Session) + _published(Speaker)
+
+
+class UnitsSitemap(Section):
+    def records(self) -> list:
+        return _published(CreativeUnit) + _published(Sector)
+
+
+class ExhibitionSitemap(Section):
+    def records(self) -> list:
+        works = Artwork.objects.published().filter(exhibition__in=Exhibition.objects.published())
+        works = works.select_related("exhibition").only("slug", "updated_at", "exhibition__slug")
+        return _published(Exhibition) + list(works) + _published(Artist)
+
+
+class PressSitemap(Section):
+    def records(self) -> list:
+        return _published(PressRelease, "publish_at")
+
+    def lastmod(self, item) -> datetime | None:
+        return _second(_released(item))
 
 
 def _latest_of(model) -> datetime | None:
-    return model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+    return _second(model.objects.published().aggregate(latest=Max("updated_at"))["latest"])
 
 
-def _programme_pages() -> list[Page]:
-    sessions = list(Session.objects.published().only("slug", "updated_at"))
-    speakers = list(Speaker.objects.published().only("slug", "updated_at"))
-    return _objects_pages(sessions) + _objects_pages(speakers)
+class PagesSitemap(Section):
+    """The site's own pages (home, lists, partners, visit, about, press room), each dated by the content it shows:
+    the other sections' newest lastmod (read once with theirs), partners and venues."""
 
+    def __init__(self, sections: dict[str, Section]):
+        self.sections = sections
 
-def _unit_pages() -> list[Page]:
-    units = list(CreativeUnit.objects.published().only("slug", "updated_at"))
-    sectors = list(Sector.objects.published().only("slug", "updated_at"))
-    return _objects_pages(units) + _objects_pages(sectors)
+    def records(self) -> list[str]:
+        return [name for name in self.dates if self.location(name) is not None]  # a page that does not exist (yet)
 
-
-def _exhibition_pages() -> list[Page]:
-    exhibitions = list(Exhibition.objects.published().only("slug", "updated_at"))
-    artworks = list(
-        Artwork.objects.published()
-        .filter(exhibition__in=Exhibition.objects.published())
-        .select_related("exhibition")
-        .only("slug", "updated_at", "exhibition__slug")
-    )
-    artists = list(Artist.objects.published().only("slug", "updated_at"))
-    return _objects_pages(exhibitions) + _objects_pages(artworks) + _objects_pages(artists)
-
-
-def _press_pages() -> list[Page]:
-    releases = list(PressRelease.objects.published().only("slug", "updated_at", "publish_at"))
-    return _objects_pages(releases, _released)
-
-
-def _fixed_pages(sections: dict[str, list[Page]] | None = None) -> list[Page]:
-    """The site's own pages (home, lists, partners, visit, press room), each dated by the content it shows.
-
-    `sections` (the other sections' pages, when the caller already has them) saves their queries."""
-    sections = sections if sections is not None else {name: make() for name, make in SECTIONS.items() if make}
-    programme = sections.get("programme", [])
-    units = sections.get("units", [])
-    exhibition = sections.get("exhibition", [])
-    press = sections.get("press", [])
-    partners_changed = _latest_of(Partner)
-    venues_changed = _latest_of(Venue)
-    programme_changed = _latest(_newest(programme, lambda page: page.lastmod), venues_changed)
-    units_changed = _newest(units, lambda page: page.lastmod)
-    exhibition_changed = _newest(exhibition, lambda page: page.lastmod)
-    press_changed = _newest(press, lambda page: page.lastmod)
-    everything = _latest(programme_changed, units_changed, exhibition_changed, partners_changed, press_changed)
-    fixed = [
-        ("home", everything),
-        ("events:programme", programme_changed),
-        ("events:now", programme_changed),
-        ("events:speakers", programme_changed),
-        ("exhibitors:directory", units_changed),
-        ("partners", partners_changed),
-        ("about", partners_changed),
-        ("visit", _latest(venues_changed, exhibition_changed)),
-        ("press:index", press_changed),
-        ("press:facts", everything),
-    ]
-    result = []
-    for name, changed in fixed:
+    def location(self, item: str) -> str | None:
         try:
-            result.append(Page(_paths(lambda name=name: reverse(name)), changed))
-        except NoReverseMatch:  # a page that does not exist (yet) is not listed
-            continue
-    return result
+            return reverse(item)
+        except NoReverseMatch:
+            return None
+
+    @cached_property
+    def dates(self) -> dict[str, datetime | None]:
+        programme, units, exhibition, press = (
+            self.sections[name].get_latest_lastmod() for name in ("programme", "units", "exhibition", "press")
+        )
+        partners = _latest_of(Partner)
+        venues = _latest_of(Venue)
+        programme = _latest(programme, venues)
+        everything = _latest(programme, units, exhibition, partners, press)
+        return {
+            "home": everything,
+            "events:programme": programme,
+            "events:now": programme,
+            "events:speakers": programme,
+            "exhibitors:directory": units,
+            "partners": partners,
+            "about": partners,
+            "visit": _latest(venues, exhibition),
+            "press:index": press,
+            "press:facts": everything,
+        }
+
+    def lastmod(self, item: str) -> datetime | None:
+        return self.dates[item]
 
 
-# One file per kind of page (/sitemap-<name>.xml), listed by the index /sitemap.xml: each stays far below the
-# protocol's 50,000 URLs and 50 MB, and a search engine fetches again only the files whose lastmod moved.
 SECTIONS = {
-    "pages": None,  # _fixed_pages: dated by all the others
-    "programme": _programme_pages,
-    "units": _unit_pages,
-    "exhibition": _exhibition_pages,
-    "press": _press_pages,
+    "pages": PagesSitemap,
+    "programme": ProgrammeSitemap,
+    "units": UnitsSitemap,
+    "exhibition": ExhibitionSitemap,
+    "press": PressSitemap,
 }
 
 
-def section_pages(name: str) -> list[Page]:
-    make = SECTIONS[name]
-    return make() if make else _fixed_pages()
+def sitemaps() -> dict[str, Section]:
+    """The sections for one request: each reads its records once, and the site's own pages reuse the others'."""
+    others = {name: make() for name, make in SECTIONS.items() if name != "pages"}
+    return {"pages": PagesSitemap(others), **others}
 
 
-def pages() -> list[Page]:
-    """Every public page, in a fixed number of queries whatever the amount of content."""
-    sections = {name: make() for name, make in SECTIONS.items() if make}
-    return _fixed_pages(sections) + [page for found in sections.values() for page in found]
-
-
-def _w3c(moment: datetime) -> str:
-    return timezone.localtime(moment).replace(microsecond=0).isoformat()
-
-
-def render_urlset(found: list[Page]) -> str:
-    site = site_url()
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">',
-    ]
-    for page in found:
-        alternates = [(language, site + page.paths[language]) for language in LANGUAGES]
-        alternates.append(("x-default", site + page.paths[settings.LANGUAGE_CODE]))
-        links = "".join(
-            f'<xhtml:link rel="alternate" hreflang="{code}" href={quoteattr(url)}/>' for code, url in alternates
-        )
-        lastmod = f"<lastmod>{_w3c(page.lastmod)}</lastmod>" if page.lastmod else ""
-        for language in LANGUAGES:
-            loc = quoteattr(site + page.paths[language])[1:-1]  # escaped like an attribute, without the quotes
-            lines.append(f"<url><loc>{loc}</loc>{lastmod}{links}</url>")
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
-
-
-def render_sitemap() -> str:
-    """Every page in one `urlset` (the index and its sections are what is served)."""
-    return render_urlset(pages())
-
-
-def render_index() -> str:
-    """The sitemap index: each section's file with the newest lastmod of its pages."""
-    site = site_url()
-    sections = {name: make() for name, make in SECTIONS.items() if make}
-    sections["pages"] = _fixed_pages(sections)
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<sitemapindex xmlns="{SITEMAP_NS}">']
-    for name in SECTIONS:
-        loc = quoteattr(site + reverse("sitemap-section", kwargs={"section": name}))[1:-1]
-        newest = _newest(sections[name], lambda page: page.lastmod) if sections[name] else None
-        lastmod = f"<lastmod>{_w3c(newest)}</lastmod>" if newest else ""
-        lines.append(f"<sitemap><loc>{loc}</loc>{lastmod}</sitemap>")
-    lines.append("</sitemapindex>")
-    return "\n".join(lines) + "\n"
-
-
-def _xml_response(key: str, render) -> HttpResponse:
-    key = f"tudoi:sitemap:{key}:" + clock.now().strftime("%Y%m%d%H%M")
-    body = cache.get(key)
-    if body is None:
-        body = render()
-        cache.set(key, body, CACHE_SECONDS)
-    response = HttpResponse(body, content_type="application/xml; charset=utf-8")
+def _cached(request, name: str, render) -> HttpResponse:
+    """The file `render()` makes (a TemplateResponse of Django's views), kept CACHE_SECONDS under this minute."""
+    parts = f"{name}|{request.GET.get('p', '')}|{site_url()}"
+    key = f"tudoi:sitemap:{hashlib.sha256(parts.encode()).hexdigest()[:32]}:{minute()}"
+    response = cache.get(key)
+    if response is None:
+        response = render().render()
+        cache.set(key, response, CACHE_SECONDS)
     response["Cache-Control"] = f"public, max-age={CACHE_SECONDS}"
     return response
 
@@ -221,15 +200,34 @@ def _xml_response(key: str, render) -> HttpResponse:
 @require_safe
 def sitemap(request):
     """/sitemap.xml: the index of the per-kind files."""
-    return _xml_response("index", render_index)
+
+    def render():
+        response = sitemap_views.index(
+            request,
+            sitemaps(),
+            template_name="tudoi/sitemap_index.xml",
+            content_type=CONTENT_TYPE,
+            sitemap_url_name="sitemap-section",
+        )
+        # Django puts the files on the request's origin; they belong on the site's, like the pages they list.
+        origin = request_origin(request)
+        for item in response.context_data["sitemaps"]:
+            item.location = site_url() + item.location.removeprefix(origin)
+        return response
+
+    return _cached(request, "index", render)
 
 
 @require_safe
 def sitemap_section(request, section: str):
-    """/sitemap-<section>.xml: the pages of one kind, in both languages."""
-    if section not in SECTIONS:
-        raise Http404
-    return _xml_response(section, lambda: render_urlset(section_pages(section)))
+    """/sitemap-<section>.xml: the pages of one kind, in both languages (404 for a section that does not exist)."""
+    return _cached(
+        request,
+        section,
+        lambda: sitemap_views.sitemap(
+            request, sitemaps(), section=section, template_name="tudoi/sitemap.xml", content_type=CONTENT_TYPE
+        ),
+    )
 
 
 PLACEHOLDER = "placeholder"
