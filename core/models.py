@@ -14,10 +14,22 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def published_q(prefix: str = "") -> Q:
+    """The one rule for what the public may see: published, and its publication time (`publish_at`) has come.
+
+    With `prefix`, the same condition through a relation (`published_q("sessions")`), for filtered counts and
+    prefetches; `PublishableQuerySet.published()` and `Publishable.is_public` say the same.
+    """
+    path = f"{prefix}__" if prefix else ""
+    return Q(**{f"{path}status": Status.PUBLISHED}) & (
+        Q(**{f"{path}publish_at__isnull": True}) | Q(**{f"{path}publish_at__lte": clock.now()})
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
-        """The one way to ask for what the public may see: published, and its publication time has come."""
-        return self.filter(Q(publish_at__isnull=True) | Q(publish_at__lte=clock.now()), status=Status.PUBLISHED)
+        """The one way to ask for what the public may see (`published_q`)."""
+        return self.filter(published_q())
 
 
 class TimeStamped(models.Model):

@@ -1,8 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Case, Count, F, Q, Value, When
-from django.db.models.functions import Greatest
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -201,24 +199,8 @@ class SessionAdmin(PublishableAdmin):
         return (
             super()
             .get_queryset(request)
-            .with_seats_taken()
-            .annotate(
-                waitlisted=Count(
-                    "registrations",
-                    filter=Q(registrations__status=RegistrationStatus.WAITLISTED)
-                    & (
-                        Q(registrations__confirmed_at__isnull=False) | Q(registrations__hold_expires_at__gt=clock.now())
-                    ),
-                    distinct=True,
-                ),
-            )
-            # Case, not Greatest alone: PostgreSQL's GREATEST(NULL, 0) is 0, and open entry has no seats to count.
-            .annotate(
-                seats_left=Case(
-                    When(capacity__isnull=True, then=Value(None)),
-                    default=Greatest(F("capacity") - F("seats_taken"), Value(0)),
-                )
-            )
+            .with_seats()
+            .annotate(waitlisted=Registration.objects.waiting().count_per_session())
         )
 
     @admin.display(description=_("seats taken"), ordering="seats_taken")

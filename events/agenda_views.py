@@ -99,7 +99,7 @@ def _visible(agenda: Agenda, *, seat_ids: tuple[int, ...] = ()) -> Visible:
     session_ids = {*agenda.sessions, *registrations}
     moment = clock.now()
     sessions = (
-        list(_public("session").filter(pk__in=session_ids).select_related("venue").with_seats_taken(moment))
+        list(_public("session").filter(pk__in=session_ids).select_related("venue").with_seats(moment))
         if session_ids
         else []
     )

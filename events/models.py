@@ -2,8 +2,8 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
-from django.db.models.functions import Lower
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,7 @@ from core.images import SafeImageField, UploadTo
 from core.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
 from core.search import Searchable
 from core.web import site_url
+from exhibitors.models import Sector
 
 
 class Venue(Slugged, Publishable):
@@ -158,18 +159,21 @@ class DeliveryLanguage(models.TextChoices):
 
 class SessionQuerySet(PublishableQuerySet):
     def for_listing(self):
-        return self.select_related("venue").prefetch_related("sectors")
+        return self.select_related("venue").prefetch_related(Prefetch("sectors", queryset=Sector.objects.published()))
 
     def on_day(self, day):
         return self.filter(starts_at__date=day)
 
-    def with_seats_taken(self, moment=None):
-        """`seats_taken` on each session, counted in the same query (see `RegistrationQuerySet.seats`)."""
-        moment = moment or clock.now()
-        taken = Q(registrations__status=RegistrationStatus.CONFIRMED) & (
-            Q(registrations__confirmed_at__isnull=False) | Q(registrations__hold_expires_at__gt=moment)
+    def with_seats(self, moment=None):
+        """On each session, in the same query: `seats_taken` (counted by `RegistrationQuerySet.seats`, the one rule
+        for a seat taken) and `seats_left` (never below zero; None for open entry)."""
+        return self.annotate(seats_taken=Registration.objects.seats(moment).count_per_session()).annotate(
+            # Case, not Greatest alone: PostgreSQL's GREATEST(NULL, 0) is 0, and open entry has no seats to count.
+            seats_left=Case(
+                When(capacity__isnull=True, then=Value(None)),
+                default=Greatest(F("capacity") - F("seats_taken"), Value(0)),
+            )
         )
-        return self.annotate(seats_taken=models.Count("registrations", filter=taken, distinct=True))
 
 
 class Session(Slugged, Publishable, Searchable):
@@ -286,8 +290,21 @@ class RegistrationQuerySet(models.QuerySet):
         )
 
     def seats(self, moment=None):
-        """The seats taken: confirmed seats and unexpired holds on a seat."""
+        """The one rule for a seat taken, wherever seats are counted (the programme, the session and registration
+        pages, the agenda, the admin, the registration flow): a registration for a seat, whose address is confirmed
+        or whose hold has not expired. A hold that expired, a cancelled registration and the waiting list take none.
+        """
         return self.live(moment).filter(status=RegistrationStatus.CONFIRMED)
+
+    def waiting(self, moment=None):
+        """The waiting list: places confirmed, or held and not expired."""
+        return self.live(moment).filter(status=RegistrationStatus.WAITLISTED)
+
+    def count_per_session(self):
+        """These registrations' number for the session of the outer query, 0 when none: an annotation for
+        `Session` querysets (`SessionQuerySet.with_seats`), counted in the same query as the sessions."""
+        counted = self.filter(session=OuterRef("pk")).order_by().values("session").annotate(n=Count("pk"))
+        return Coalesce(Subquery(counted.values("n")), 0)
 
     def confirmed(self):
         """Registrations whose address is proven (the link was followed, or staff typed them in)."""

@@ -135,7 +135,7 @@ def registration_state(
 ) -> RegistrationState:
     """The registration state of `session` at `moment` (default `core.clock.now()`).
 
-    `seats_taken` comes from a list's annotation (`Session.objects.with_seats_taken()`); without it one query
+    `seats_taken` comes from a list's annotation (`Session.objects.with_seats()`); without it one query
     counts them.
     """
     moment = moment or clock.now()

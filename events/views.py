@@ -218,7 +218,7 @@ class SessionDetailView(DetailView):
         return (
             Session.objects.published()
             .select_related("venue")
-            .with_seats_taken()
+            .with_seats()
             .annotate(**latest_change_annotations())
             .prefetch_related(
                 Prefetch("speakers", queryset=Speaker.objects.published()),

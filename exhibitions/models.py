@@ -99,7 +99,9 @@ def latest_artwork_year() -> int:
 
 class ArtworkQuerySet(PublishableQuerySet):
     def for_listing(self):
-        return self.select_related("exhibition").prefetch_related("artists")
+        return self.select_related("exhibition").prefetch_related(
+            models.Prefetch("artists", queryset=Artist.objects.published())
+        )
 
 
 class Artwork(Slugged, Publishable, Searchable):

@@ -10,13 +10,12 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from core import clock
 from core.event import DAYS as EVENT_DAYS
-from core.models import Status
+from core.models import published_q
 from events.models import Session, SessionKind, Venue
 from exhibitions.models import Artwork, Exhibition
 from exhibitors.models import Partner, PartnerRole, Sector
@@ -28,13 +27,6 @@ CHART_WIDTH = 420  # narrow, so that the 15-unit text stays readable when a phon
 BAR_MAX = 360  # the longest bar; the rest of the width holds its number
 ROW_HEIGHT = 46
 DEFAULT_COLOUR = "#9b1c1c"  # the site's accent colour: 7.3:1 on white
-
-
-def _published(prefix: str) -> Q:
-    """The condition of `PublishableQuerySet.published()`, through a relation (for filtered counts)."""
-    return Q(**{f"{prefix}__status": Status.PUBLISHED}) & (
-        Q(**{f"{prefix}__publish_at__isnull": True}) | Q(**{f"{prefix}__publish_at__lte": clock.now()})
-    )
 
 
 @dataclass
@@ -178,7 +170,7 @@ class FactSheet:
 def fact_sheet() -> FactSheet:
     """The figures as the public sees them now: published objects only, through published parents."""
     sectors = list(
-        Sector.objects.published().annotate(unit_count=Count("primary_units", filter=_published("primary_units")))
+        Sector.objects.published().annotate(unit_count=Count("primary_units", filter=published_q("primary_units")))
     )
     sessions_by_kind = dict(
         Session.objects.published().order_by().values("kind").annotate(count=Count("pk")).values_list("kind", "count")
@@ -248,10 +240,10 @@ def briefing() -> Briefing:
         for exhibition in Exhibition.objects.published()
         .select_related("venue")
         .annotate(
-            work_count=Count("artworks", filter=_published("artworks"), distinct=True),
+            work_count=Count("artworks", filter=published_q("artworks"), distinct=True),
             artist_count=Count(
                 "artworks__artists",
-                filter=_published("artworks") & _published("artworks__artists"),
+                filter=published_q("artworks") & published_q("artworks__artists"),
                 distinct=True,
             ),
         )

@@ -6,7 +6,7 @@ from itertools import groupby
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -20,11 +20,11 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from core import clock, fragments, search
-from core.models import Status
+from core.models import published_q
 from core.ratelimit import RateLimit, client_address
 from core.text import nfc
 from events.models import Session, Venue
-from exhibitions.models import Artwork, Exhibition
+from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.directory import sector_counts
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector
 
@@ -134,7 +134,7 @@ class HomeView(TemplateView):
             sectors=sectors,
             highlights=[session for session in sessions if session.is_highlight][:6],
             exhibition=exhibition,
-            artworks=artworks.prefetch_related("artists")[:6],
+            artworks=artworks.prefetch_related(Prefetch("artists", queryset=Artist.objects.published()))[:6],
             venues=venues,
             footer_partners=partners,  # read once for the footer and the JSON-LD
             event_json_ld=sitemaps.event_json_ld(sessions, venues, [p for _role, group in partners for p in group]),
@@ -179,11 +179,7 @@ class PartnersView(TemplateView):
 def visit_venues() -> tuple[list[Venue], venue_map.VenueMap | None]:
     """The published venues in order, numbered from 1, each with `session_count` (its published sessions, counted
     in the same query), and the map drawn from their coordinates."""
-    now = clock.now()
-    published_session = Q(sessions__status=Status.PUBLISHED) & (
-        Q(sessions__publish_at__isnull=True) | Q(sessions__publish_at__lte=now)
-    )
-    venues = list(Venue.objects.published().annotate(session_count=Count("sessions", filter=published_session)))
+    venues = list(Venue.objects.published().annotate(session_count=Count("sessions", filter=published_q("sessions"))))
     for number, venue in enumerate(venues, start=1):
         venue.number = number
     return venues, venue_map.build(venues)
