@@ -35,17 +35,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageDraw
 
-from core import renditions
+from core import renditions, spreadsheets
 from core.images import reencode_image
 from core.models import Status
 from core.text import fold, nfc
 
 from .models import Artist, Artwork, Exhibition, Region, Technique
 
-MEGABYTE = 1024 * 1024
-MAX_SHEET_BYTES = 10 * MEGABYTE
-MAX_SHEET_ROWS = 2000
-MAX_XLSX_UNCOMPRESSED = 50 * MEGABYTE
+MEGABYTE = spreadsheets.MEGABYTE
+MAX_SHEET_BYTES = spreadsheets.MAX_BYTES  # the spreadsheet's limits are those of every import
+MAX_SHEET_ROWS = spreadsheets.MAX_ROWS
 MAX_ZIP_BYTES = 200 * MEGABYTE  # the upload, and again everything in it uncompressed
 MAX_ZIP_MEMBERS = 2000
 STAGING_MAX_AGE = 24 * 3600  # seconds a preview may wait for its confirmation
@@ -116,11 +115,10 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class Sheet:
-    kind: str  # "csv" or "xlsx"
+class Sheet(spreadsheets.Table):
+    """The reader's table, its cells as text, with the file itself (kept between preview and confirmation)."""
+
     data: bytes
-    headers: tuple[str, ...]  # normalised; "" for a column without a name
-    rows: tuple[tuple[int, tuple[str, ...]], ...]  # (row number, cells)
 
     def column_label(self, name: str) -> str:
         """ "year (E)": the name and the letter Excel shows above it."""
@@ -138,104 +136,24 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def _header(value: str) -> str:
-    """ "Catalogue number", "catalogue-number" and "CATALOGUE_NUMBER" all name the same column."""
-    return re.sub(r"[\s\-]+", "_", nfc(value).strip().lstrip("\ufeff").casefold())
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # Excel stores 2025 as 2025.0
-    return nfc(str(value)).strip()
+# The catalogue import words these refusals of the reader (core/spreadsheets.py) as it always has.
+WORDING = {
+    "wrong_type": _("Upload the spreadsheet as a .csv or .xlsx file."),
+    "old_format": _("Save the spreadsheet as .xlsx or as CSV UTF-8, then upload it again."),
+    "not_utf8": _("The CSV file is not UTF-8 text. In Excel choose “CSV UTF-8”, or upload the .xlsx file."),
+    "no_rows": _("The spreadsheet has a header row but no works under it."),
+    "unreadable_xlsx": _("This .xlsx file could not be read. Save it again from Excel or as CSV."),
+}
 
 
 def read_sheet(name: str, data: bytes) -> Sheet:
     """Read a CSV (UTF-8, comma, semicolon or tab separated) or XLSX file. Raises ImportFileError."""
-    if not data:
-        raise ImportFileError(gettext("The spreadsheet is empty."))
-    if len(data) > MAX_SHEET_BYTES:
-        raise ImportFileError(
-            gettext("The spreadsheet is larger than %(limit)d MB.") % {"limit": MAX_SHEET_BYTES // MEGABYTE}
-        )
-    extension = Path(name or "").suffix.lower()
-    if extension == ".csv":
-        kind, table = "csv", _read_csv(data)
-    elif extension == ".xlsx":
-        kind, table = "xlsx", _read_xlsx(data)
-    elif extension in {".xls", ".ods", ".numbers"}:
-        raise ImportFileError(gettext("Save the spreadsheet as .xlsx or as CSV UTF-8, then upload it again."))
-    else:
-        raise ImportFileError(gettext("Upload the spreadsheet as a .csv or .xlsx file."))
-    table = [row for row in table if any(cell for cell in row[1])]
-    if not table:
-        raise ImportFileError(gettext("The spreadsheet has no rows."))
-    (_, header_cells), *rows = table
-    if not rows:
-        raise ImportFileError(gettext("The spreadsheet has a header row but no works under it."))
-    width = max(len(cells) for _, cells in table)
-    headers = tuple(_header(cell) for cell in header_cells) + ("",) * (width - len(header_cells))
-    padded = tuple((number, tuple(cells) + ("",) * (width - len(cells))) for number, cells in rows)
-    return Sheet(kind=kind, data=data, headers=headers, rows=padded)
-
-
-def _read_csv(data: bytes) -> list[tuple[int, list[str]]]:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFileError(
-            gettext("The CSV file is not UTF-8 text. In Excel choose “CSV UTF-8”, or upload the .xlsx file.")
-        ) from None
-    if "\x00" in text:
-        raise ImportFileError(gettext("The CSV file could not be read: check that it is a plain CSV file."))
-    first_line = text.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t"], key=first_line.count)
-    rows = []
-    try:
-        for index, cells in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1):
-            if index > MAX_SHEET_ROWS + 1:
-                raise ImportFileError(_too_many_rows())
-            rows.append((index, [_cell(cell) for cell in cells]))
-    except csv.Error:
-        raise ImportFileError(gettext("The CSV file could not be read: check that it is a plain CSV file.")) from None
-    return rows
-
-
-def _too_many_rows() -> str:
-    return gettext("The spreadsheet has more than %(limit)d rows: split it into several imports.") % {
-        "limit": MAX_SHEET_ROWS
-    }
-
-
-def _read_xlsx(data: bytes) -> list[tuple[int, list[str]]]:
-    import openpyxl  # only needed here
-
-    unreadable = ImportFileError(gettext("This .xlsx file could not be read. Save it again from Excel or as CSV."))
-    # An .xlsx is a ZIP too: refuse one that would unpack to far more than a catalogue needs.
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNCOMPRESSED:
-                raise unreadable
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError):
-        raise unreadable from None
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = workbook.worksheets[0]
-            rows = []
-            for index, cells in enumerate(sheet.iter_rows(max_col=len(COLUMNS) + 25, values_only=True), start=1):
-                if index > MAX_SHEET_ROWS + 1:
-                    raise ImportFileError(_too_many_rows())
-                rows.append((index, [_cell(cell) for cell in cells]))
-        finally:
-            workbook.close()
-    except ImportFileError:
-        raise
-    except Exception:
-        # openpyxl fails on damaged files in many ways (KeyError, ValueError, zipfile and XML errors).
-        raise unreadable from None
-    return rows
+        table = spreadsheets.read(name, data)
+    except spreadsheets.SpreadsheetError as error:
+        raise ImportFileError(str(WORDING.get(error.code, error.message))) from None
+    rows = tuple((line, tuple("" if cell is None else str(cell) for cell in cells)) for line, cells in table.rows)
+    return Sheet(kind=table.kind, data=data, headers=table.headers, rows=rows)
 
 
 # Images
@@ -556,7 +474,6 @@ def plan_import(*, exhibition: Exhibition, sheet: Sheet, images: ZipImages | Sta
     _check_headers(sheet, plan)
     if plan.problems:
         return plan
-    position = {name: sheet.headers.index(name) for name in COLUMN_NAMES if name in sheet.headers}
 
     existing = {work.catalogue_number: work for work in exhibition.artworks.prefetch_related("artists")}
     known_artists: dict[str, list[Artist]] = {}
@@ -565,8 +482,7 @@ def plan_import(*, exhibition: Exhibition, sheet: Sheet, images: ZipImages | Sta
     seen_numbers: dict[int, int] = {}
     image_column_used = False
 
-    for row, cells in sheet.rows:
-        values = {name: cells[index] for name, index in position.items()}
+    for row, values in sheet.records():  # the headings are all known columns, each once (checked above)
         problems = []
 
         def problem(column: str, message: str, row=row, problems=problems) -> None:
