@@ -5,15 +5,30 @@ from django.db import models
 from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import clock
+from core import structured_data as schema
 from core.images import SafeImageField, UploadTo
 from core.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
 from core.search import Searchable
-from core.web import site_url
+from core.web import absolute, site_url
 from exhibitors.models import Sector
+
+HANOI = timezone.get_default_timezone()
+
+# schema.org ItemAvailability of each registration state (events/registration.py, `State`): seats left, waiting list
+# only, not yet open, no longer offered.
+OFFER_AVAILABILITY = {
+    "open": "https://schema.org/InStock",
+    "full": "https://schema.org/SoldOut",
+    "not-open": "https://schema.org/PreOrder",
+    "closed": "https://schema.org/Discontinued",
+    "finished": "https://schema.org/Discontinued",
+    "cancelled": "https://schema.org/Discontinued",
+}
 
 
 class Venue(Slugged, Publishable):
@@ -128,6 +143,40 @@ class Speaker(Slugged, Publishable, Searchable):
 
     def get_absolute_url(self):
         return reverse("events:speaker", kwargs={"slug": self.slug})
+
+    def structured_data(self) -> dict:
+        """schema.org Person, with the published sessions they perform in (the speaker's page prefetches them as
+        `public_sessions`)."""
+        person = {
+            "@context": schema.CONTEXT,
+            "@type": "Person",
+            "name": self.name,
+            "url": absolute(self.get_absolute_url()),
+        }
+        if self.role:
+            person["jobTitle"] = self.role
+        if self.organisation:
+            person["worksFor"] = schema.organisation(self.organisation)
+        if self.bio:
+            person["description"] = self.bio[:300]
+        image = schema.image_url(self.photo, "600")
+        if image:
+            person["image"] = image
+        sessions = getattr(self, "public_sessions", None)
+        if sessions is None:
+            sessions = self.sessions.published().select_related("venue").order_by("starts_at")
+        performs = [
+            {
+                "@type": "Event",
+                "name": session.title,
+                "startDate": timezone.localtime(session.starts_at).isoformat(),
+                "url": absolute(session.get_absolute_url()),
+            }
+            for session in sessions
+        ]
+        if performs:
+            person["performerIn"] = performs
+        return person
 
     @property
     def initials(self) -> str:
@@ -250,6 +299,62 @@ class Session(Slugged, Publishable, Searchable):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def structured_data(self, change=None, *, state=None) -> dict:
+        """schema.org Event, so that search engines and apps can read the session. `change` is its latest recent
+        programme change (events/changes.py: a moved session is "rescheduled"), `state` its registration state
+        (computed when not given). The session page prefetches the published speakers."""
+        from .registration import registration_state
+
+        url = site_url() + self.get_absolute_url()
+        data = {
+            "@context": schema.CONTEXT,
+            "@type": "Event",
+            "name": self.title,
+            "description": self.summary or self.description[:300],
+            "startDate": timezone.localtime(self.starts_at, HANOI).isoformat(),
+            "endDate": timezone.localtime(self.ends_at, HANOI).isoformat(),
+            "eventStatus": schema.SCHEDULED,  # or cancelled, or rescheduled: below
+            "eventAttendanceMode": schema.OFFLINE,
+            "location": self.venue.schema_place(),
+            "url": url,
+            "inLanguage": self.language if self.language in ("vi", "en") else "vi",
+            "isAccessibleForFree": self.venue.free_entry,
+            # The session's own picture, or the site's social image (venues have none).
+            "image": schema.article_image(self.image),
+            "organizer": schema.organiser(),
+        }
+        if self.needs_registration:
+            data["offers"] = self.structured_offer(url, state or registration_state(self))
+        if self.is_cancelled:
+            data["eventStatus"] = schema.CANCELLED
+        elif change is not None and change.time_changed:
+            data["eventStatus"] = schema.RESCHEDULED
+            data["previousStartDate"] = timezone.localtime(change.old_starts_at, HANOI).isoformat()
+        if "speakers" in getattr(self, "_prefetched_objects_cache", {}):
+            speakers = self.speakers.all()
+        else:
+            speakers = self.speakers.published()
+        performers = [{"@type": "Person", "name": speaker.name} for speaker in speakers]
+        if performers:
+            data["performer"] = performers
+        return data
+
+    def structured_offer(self, url: str, state) -> dict:
+        """The free seat a registration gives, as a schema.org Offer (only for sessions with registration). Its `url`
+        is the session's page, which says how to register or why one cannot (no page links to a closed form)."""
+        offer = {
+            "@type": "Offer",
+            "url": url,
+            "availability": OFFER_AVAILABILITY[state.code],
+        }
+        if self.venue.free_entry:
+            offer.update(price="0", priceCurrency="VND")
+        if state.opens_at:
+            offer["validFrom"] = timezone.localtime(state.opens_at, HANOI).isoformat()
+        if state.closes_at:
+            offer["validThrough"] = timezone.localtime(state.closes_at, HANOI).isoformat()
+        return offer
 
     def save(self, *args, **kwargs):
         # A published session that moves or is cancelled is a programme change, whoever saves it (events/changes.py).

@@ -8,20 +8,18 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import TruncDate
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from core import clock, fragments
-from core.images import rendition_url
-from core.web import absolute, page_number, site_url
+from core.web import page_number, site_url
 from exhibitors.models import CreativeUnit, Sector
 
 from .changes import latest_change_annotations, latest_recent_change
 from .models import DeliveryLanguage, Registration, Session, SessionKind, Speaker, Venue
-from .registration import RegistrationState, State, registration_state
+from .registration import registration_state
 
 HANOI = timezone.get_default_timezone()
 
@@ -248,72 +246,9 @@ class SessionDetailView(DetailView):
             state=state,
             change=change,
             absolute_url=url,
-            json_ld=session_json_ld(session, url, change, state=state),
+            json_ld=session.structured_data(change, state=state),
         )
         return context
-
-
-# schema.org ItemAvailability of a registration: seats left, waiting list only, not yet open, no longer offered.
-OFFER_AVAILABILITY = {
-    State.OPEN: "https://schema.org/InStock",
-    State.FULL: "https://schema.org/SoldOut",
-    State.NOT_OPEN: "https://schema.org/PreOrder",
-    State.CLOSED: "https://schema.org/Discontinued",
-    State.FINISHED: "https://schema.org/Discontinued",
-    State.CANCELLED: "https://schema.org/Discontinued",
-}
-
-
-def session_offer(session: Session, url: str, state: RegistrationState) -> dict:
-    """The free seat a registration gives, as a schema.org Offer (only for sessions with registration). Its `url` is
-    the session's page, which says how to register or why one cannot (no page links to a closed form)."""
-    offer = {
-        "@type": "Offer",
-        "url": url,
-        "availability": OFFER_AVAILABILITY[state.code],
-    }
-    if session.venue.free_entry:
-        offer.update(price="0", priceCurrency="VND")
-    if state.opens_at:
-        offer["validFrom"] = timezone.localtime(state.opens_at, HANOI).isoformat()
-    if state.closes_at:
-        offer["validThrough"] = timezone.localtime(state.closes_at, HANOI).isoformat()
-    return offer
-
-
-def session_json_ld(session: Session, url: str, change=None, *, state: RegistrationState | None = None) -> dict:
-    """schema.org Event, so that search engines and apps can read the session."""
-    place = session.venue.schema_place()
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": session.title,
-        "description": session.summary or session.description[:300],
-        "startDate": timezone.localtime(session.starts_at, HANOI).isoformat(),
-        "endDate": timezone.localtime(session.ends_at, HANOI).isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",  # or cancelled, or rescheduled: below
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": place,
-        "url": url,
-        "inLanguage": session.language if session.language in ("vi", "en") else "vi",
-        "isAccessibleForFree": session.venue.free_entry,
-        # The session's own picture, or the site's social image (venues have none).
-        "image": [
-            absolute(rendition_url(session.image, "1200", format="JPEG", quality=85) or static("img/og-image.png"))
-        ],
-        "organizer": {"@type": "Organization", "name": str(_("Hanoi Department of Culture and Sports"))},
-    }
-    if session.needs_registration:
-        data["offers"] = session_offer(session, url, state or registration_state(session))
-    if session.is_cancelled:
-        data["eventStatus"] = "https://schema.org/EventCancelled"
-    elif change is not None and change.time_changed:
-        data["eventStatus"] = "https://schema.org/EventRescheduled"
-        data["previousStartDate"] = timezone.localtime(change.old_starts_at, HANOI).isoformat()
-    speakers = [{"@type": "Person", "name": speaker.name} for speaker in session.speakers.all()]
-    if speakers:
-        data["performer"] = speakers
-    return data
 
 
 class NowView(TemplateView):

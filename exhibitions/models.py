@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -6,11 +7,14 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core import clock
+from core import structured_data as schema
 from core.images import SafeImageField, UploadTo
 from core.models import Publishable, PublishableQuerySet, Slugged, Status
 from core.search import Searchable
+from core.web import absolute
 
 
 class Exhibition(Slugged, Publishable):
@@ -49,6 +53,44 @@ class Exhibition(Slugged, Publishable):
     def get_absolute_url(self):
         return reverse("exhibitions:detail", kwargs={"slug": self.slug})
 
+    def organiser_names(self) -> list[str]:
+        return split_names(self.organisers)
+
+    def supporter_names(self) -> list[str]:
+        return split_names(self.supporters)
+
+    def structured_data(self, image: str | None = None) -> dict:
+        """schema.org ExhibitionEvent, so that search engines and apps can read the exhibition. `image` is the
+        page's share image (absolute); when not given, the exhibition's own image, else its first published work's
+        (one query)."""
+        if image is None:
+            image = schema.image_url(self.image, "1200", quality=85)
+            if not image:
+                first = self.artworks.published().order_by("catalogue_number").only("image", "renditions").first()
+                image = schema.image_url(first.image, "1200x1200", quality=85) if first else ""
+        data = {
+            "@context": schema.CONTEXT,
+            "@type": "ExhibitionEvent",
+            "name": self.title,
+            "startDate": self.starts_on.isoformat(),
+            "endDate": self.ends_on.isoformat(),
+            "eventStatus": schema.SCHEDULED,
+            "eventAttendanceMode": schema.OFFLINE,
+            "location": self.venue.schema_place(),
+            "isAccessibleForFree": self.free_entry,
+            "url": absolute(self.get_absolute_url()),
+            "description": self.subtitle or self.description[:300],
+        }
+        organisers = [schema.organisation(name) for name in self.organiser_names()]
+        if organisers:
+            data["organizer"] = organisers
+        supporters = [schema.organisation(name) for name in self.supporter_names()]
+        if supporters:
+            data["sponsor"] = supporters
+        if image:
+            data["image"] = image
+        return data
+
 
 class Artist(Slugged, Publishable, Searchable):
     search_name_fields = ("name",)
@@ -73,6 +115,22 @@ class Artist(Slugged, Publishable, Searchable):
     def get_absolute_url(self):
         return reverse("exhibitions:artist", kwargs={"slug": self.slug})
 
+    def structured_data(self) -> dict:
+        """schema.org Person: the artist's page."""
+        person = {
+            "@context": schema.CONTEXT,
+            "@type": "Person",
+            "name": self.name,
+            "url": absolute(self.get_absolute_url()),
+        }
+        if self.bio:
+            person["description"] = self.bio[:300]
+        if self.birth_year:
+            person["birthDate"] = str(self.birth_year)
+        if self.website:
+            person["sameAs"] = self.website
+        return person
+
 
 class Region(models.TextChoices):
     NORTH = "north", _("Northern Vietnam")
@@ -95,6 +153,23 @@ POSITIVE_SIZE = MinValueValidator(Decimal("0.1"), message=_("Enter a size greate
 def latest_artwork_year() -> int:
     """A work may be dated next year at the latest (catalogues are prepared ahead of the opening)."""
     return clock.now().year + 1
+
+
+# schema.org's `artform` ("Painting", "Drawing"…) for each technique, in the page's language.
+ARTFORMS = {
+    Technique.DIGITAL: pgettext_lazy("artform", "Digital illustration"),
+    Technique.HAND: pgettext_lazy("artform", "Painting or drawing"),
+    Technique.MIXED: pgettext_lazy("artform", "Mixed media"),
+}
+
+
+def _centimetres(value) -> dict:
+    return {"@type": "QuantitativeValue", "value": float(value), "unitCode": "CMT", "unitText": "cm"}
+
+
+def split_names(text: str) -> list[str]:
+    """Organisers and supporters are typed one per line or separated by semicolons."""
+    return [part.strip() for part in re.split(r"[;\n]", text or "") if part.strip()]
 
 
 class ArtworkQuerySet(PublishableQuerySet):
@@ -187,6 +262,47 @@ class Artwork(Slugged, Publishable, Searchable):
     def get_absolute_url(self):
         """Needs the exhibition: select it with the artwork (`for_listing()` does)."""
         return reverse("exhibitions:artwork", kwargs={"slug": self.exhibition.slug, "artwork_slug": self.slug})
+
+    def structured_data(self, image: str | None = None) -> dict:
+        """schema.org VisualArtwork: `creator` for every reader, and `artist` and `artform`, which readers of
+        VisualArtwork look for. Needs the exhibition, like `get_absolute_url`; names the published artists (those
+        prefetched, when they are). `image` is the page's share image (absolute), made here when not given."""
+        if image is None:
+            image = schema.image_url(self.image, "1200x1200", quality=85)
+        if "artists" in getattr(self, "_prefetched_objects_cache", {}):
+            artists = self.artists.all()
+        else:
+            artists = self.artists.published()
+        people = [
+            {"@type": "Person", "name": artist.name, "url": absolute(artist.get_absolute_url())} for artist in artists
+        ]
+        data = {
+            "@context": schema.CONTEXT,
+            "@type": "VisualArtwork",
+            "name": self.title,
+            "url": absolute(self.get_absolute_url()),
+            "position": self.catalogue_number,
+            "creator": people,
+            "artist": people,
+            "isPartOf": {
+                "@type": "ExhibitionEvent",
+                "name": self.exhibition.title,
+                "url": absolute(self.exhibition.get_absolute_url()),
+            },
+        }
+        optional = {
+            "dateCreated": str(self.year) if self.year else "",
+            "artform": str(ARTFORMS[self.technique]) if self.technique in ARTFORMS else "",
+            "artMedium": self.medium,
+            "width": _centimetres(self.width_cm) if self.width_cm else None,
+            "height": _centimetres(self.height_cm) if self.height_cm else None,
+            "image": image,
+            "description": self.caption or self.description[:300],
+            "creditText": self.credit,
+            "copyrightNotice": self.rights,
+        }
+        data.update({key: value for key, value in optional.items() if value})
+        return data
 
     @property
     def dimensions(self) -> str:

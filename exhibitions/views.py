@@ -6,7 +6,6 @@ they were saved (core/renditions.py), never the uploaded originals.
 """
 
 import io
-import re
 import unicodedata
 
 import segno
@@ -16,7 +15,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -141,11 +140,6 @@ class CatalogueForm(forms.Form):
         return self.cleaned_data.get(name) or ""
 
 
-def _split_names(text: str) -> list[str]:
-    """Organisers and supporters are typed one per line or separated by semicolons."""
-    return [part.strip() for part in re.split(r"[;\n]", text or "") if part.strip()]
-
-
 @require_safe
 def exhibition_index(request):
     """The site menu's "Exhibition": straight to the exhibition when there is one, else the list of them."""
@@ -177,7 +171,6 @@ def exhibition_detail(request, slug):
     query = urlencode([(name, value) for name, value in (("region", region), ("technique", technique)) if value])
     if sort != "number":
         query = f"{query}&sort={sort}" if query else f"sort={sort}"
-    url = absolute(exhibition.get_absolute_url())
     context = {
         "exhibition": exhibition,
         "venue": exhibition.venue,
@@ -191,42 +184,16 @@ def exhibition_detail(request, slug):
         "total": len(catalogue),
         "is_filtered": bool(region or technique),
         "sort": sort,
-        "organisers": _split_names(exhibition.organisers),
-        "supporters": _split_names(exhibition.supporters),
+        "organisers": exhibition.organiser_names(),
+        "supporters": exhibition.supporter_names(),
         "hours": exhibition.hours or exhibition.venue.hours,
         "og_image": absolute(
             rendition_url(exhibition.image, f"{OPEN_GRAPH_WIDTH}")
             or (rendition_url(catalogue[0].image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}") if catalogue else "")
         ),
     }
-    context["json_ld"] = exhibition_json_ld(exhibition, url, context)
+    context["json_ld"] = exhibition.structured_data(image=context["og_image"])
     return render(request, "exhibitions/exhibition_detail.html", context)
-
-
-def exhibition_json_ld(exhibition: Exhibition, url: str, context: dict) -> dict:
-    """schema.org ExhibitionEvent, so that search engines and apps can read the exhibition."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "ExhibitionEvent",
-        "name": exhibition.title,
-        "startDate": exhibition.starts_on.isoformat(),
-        "endDate": exhibition.ends_on.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": exhibition.venue.schema_place(),
-        "isAccessibleForFree": exhibition.free_entry,
-        "url": url,
-        "description": exhibition.subtitle or exhibition.description[:300],
-    }
-    organisers = [{"@type": "Organization", "name": name} for name in context["organisers"]]
-    if organisers:
-        data["organizer"] = organisers
-    supporters = [{"@type": "Organization", "name": name} for name in context["supporters"]]
-    if supporters:
-        data["sponsor"] = supporters
-    if context["og_image"]:
-        data["image"] = context["og_image"]
-    return data
 
 
 # One work
@@ -277,55 +244,8 @@ def artwork_detail(request, slug, artwork_slug):
         "og_image": absolute(rendition_url(work.image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}")),
         "absolute_url": url,
     }
-    context["json_ld"] = artwork_json_ld(work, artists, url, context["og_image"])
+    context["json_ld"] = work.structured_data(image=context["og_image"])
     return render(request, "exhibitions/artwork_detail.html", context)
-
-
-def _centimetres(value) -> dict:
-    return {"@type": "QuantitativeValue", "value": float(value), "unitCode": "CMT", "unitText": "cm"}
-
-
-# schema.org's `artform` ("Painting", "Drawing"…) for each technique, in the page's language.
-ARTFORMS = {
-    Technique.DIGITAL: pgettext_lazy("artform", "Digital illustration"),
-    Technique.HAND: pgettext_lazy("artform", "Painting or drawing"),
-    Technique.MIXED: pgettext_lazy("artform", "Mixed media"),
-}
-
-
-def artwork_json_ld(work: Artwork, artists: list[Artist], url: str, image: str) -> dict:
-    """schema.org VisualArtwork: `creator` for every reader, and `artist` and `artform`, which readers of
-    VisualArtwork look for."""
-    people = [
-        {"@type": "Person", "name": artist.name, "url": absolute(artist.get_absolute_url())} for artist in artists
-    ]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "VisualArtwork",
-        "name": work.title,
-        "url": url,
-        "position": work.catalogue_number,
-        "creator": people,
-        "artist": people,
-        "isPartOf": {
-            "@type": "ExhibitionEvent",
-            "name": work.exhibition.title,
-            "url": absolute(work.exhibition.get_absolute_url()),
-        },
-    }
-    optional = {
-        "dateCreated": str(work.year) if work.year else "",
-        "artform": str(ARTFORMS[work.technique]) if work.technique in ARTFORMS else "",
-        "artMedium": work.medium,
-        "width": _centimetres(work.width_cm) if work.width_cm else None,
-        "height": _centimetres(work.height_cm) if work.height_cm else None,
-        "image": image,
-        "description": work.caption or work.description[:300],
-        "creditText": work.credit,
-        "copyrightNotice": work.rights,
-    }
-    data.update({key: value for key, value in optional.items() if value})
-    return data
 
 
 # One artist
@@ -344,21 +264,13 @@ def artist_detail(request, slug):
     for work in works:
         work.others = [other for other in work.artists.all() if other.pk != artist.pk]
     _mark_lazy(works)
-    url = absolute(artist.get_absolute_url())
-    person = {"@context": "https://schema.org", "@type": "Person", "name": artist.name, "url": url}
-    if artist.bio:
-        person["description"] = artist.bio[:300]
-    if artist.birth_year:
-        person["birthDate"] = str(artist.birth_year)
-    if artist.website:
-        person["sameAs"] = artist.website
     og_image = absolute(rendition_url(artist.photo, f"{OPEN_GRAPH_WIDTH}"))
     if not og_image and works:
         og_image = absolute(rendition_url(works[0].image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}"))
     context = {
         "artist": artist,
         "works": works,
-        "json_ld": person,
+        "json_ld": artist.structured_data(),
         "og_image": og_image,
     }
     return render(request, "exhibitions/artist_detail.html", context)

@@ -2,11 +2,14 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core import structured_data as schema
 from core.images import SafeImageField, UploadTo
 from core.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
 from core.search import Searchable
+from core.web import site_url
 
 
 class Sector(Slugged, Publishable):
@@ -117,6 +120,37 @@ class CreativeUnit(Slugged, Publishable, Searchable):
 
     def get_absolute_url(self):
         return reverse("exhibitors:detail", kwargs={"slug": self.slug})
+
+    def structured_data(self) -> dict:
+        """schema.org Organization, so that search engines and apps can read the unit. Only public contact
+        details."""
+        data = {
+            "@context": schema.CONTEXT,
+            "@type": "Organization",
+            "name": self.name,
+            "url": site_url() + self.get_absolute_url(),
+        }
+        description = self.short_description or self.description[:300]
+        if description:
+            data["description"] = description
+        logo = schema.image_url(self.logo, "320", quality=80)
+        if logo:
+            data["logo"] = logo
+        if self.address or self.district:
+            address = {"@type": "PostalAddress", "addressRegion": gettext("Hanoi"), "addressCountry": "VN"}
+            if self.address:
+                address["streetAddress"] = self.address
+            if self.district:
+                address["addressLocality"] = self.district
+            data["address"] = address
+        same_as = [link for link in (self.website, self.facebook, self.instagram) if link]
+        if same_as:
+            data["sameAs"] = same_as
+        if self.public_email:
+            data["email"] = self.public_email
+        if self.public_phone:
+            data["telephone"] = self.public_phone
+        return data
 
     def get_meeting_url(self):
         return reverse("exhibitors:meet", kwargs={"slug": self.slug})

@@ -10,7 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from core import fragments, images, search
-from core.web import absolute, page_number, site_url
+from core.web import absolute, page_number
 
 from .directory import FLAGS, Directory, DirectoryFilterForm, by_name, in_sector, label_choices
 from .models import CreativeUnit, Product, Sector
@@ -80,7 +80,6 @@ def unit_detail(request, slug):
     unit = get_object_or_404(units, slug=slug)
     main_sector = unit.primary_sector if unit.primary_sector.is_public else None
     other_sectors = [sector for sector in unit.sectors.all() if sector.pk != unit.primary_sector_id]
-    absolute_url = site_url() + unit.get_absolute_url()
     context = {
         "unit": unit,
         "main_sector": main_sector,
@@ -91,7 +90,7 @@ def unit_detail(request, slug):
         "links": unit_links(unit),
         "phone_href": phone_href(unit.public_phone),
         "share_image": share_image(unit),
-        "json_ld": unit_json_ld(unit, absolute_url),
+        "json_ld": unit.structured_data(),
     }
     return render(request, "exhibitors/unit_detail.html", context)
 
@@ -124,37 +123,6 @@ def rendition_url(image, geometry: str, **options) -> str:
 def share_image(unit: CreativeUnit) -> str:
     """For link previews (og:image): the cover cut to 1200×630, else the logo."""
     return rendition_url(unit.cover, "1200x630", crop="center") or rendition_url(unit.logo, "600")
-
-
-def unit_json_ld(unit: CreativeUnit, url: str) -> dict:
-    """schema.org Organization, so that search engines and apps can read the unit. Only public contact details."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Organization",
-        "name": unit.name,
-        "url": url,
-    }
-    description = unit.short_description or unit.description[:300]
-    if description:
-        data["description"] = description
-    logo = rendition_url(unit.logo, "320")
-    if logo:
-        data["logo"] = logo
-    if unit.address or unit.district:
-        address = {"@type": "PostalAddress", "addressRegion": _("Hanoi"), "addressCountry": "VN"}
-        if unit.address:
-            address["streetAddress"] = unit.address
-        if unit.district:
-            address["addressLocality"] = unit.district
-        data["address"] = address
-    same_as = [link for _label, link in unit_links(unit)]
-    if same_as:
-        data["sameAs"] = same_as
-    if unit.public_email:
-        data["email"] = unit.public_email
-    if unit.public_phone:
-        data["telephone"] = unit.public_phone
-    return data
 
 
 def sector_detail(request, slug):

@@ -5,20 +5,17 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, http_date
-from django.utils.text import Truncator
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.generic import DetailView, TemplateView
 
-from core import clock, images
+from core import clock
 from core.mail import mail_quietly
 from core.text import nfc
-from core.web import absolute, page_number, site_url
+from core.web import page_number
 
 from . import accreditation, kit, pdf
 from .facts import fact_sheet
@@ -78,40 +75,9 @@ class ReleaseDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         release = self.object
         contact = release.contact if release.contact is not None and release.contact.is_public else None
-        json_ld = release_json_ld(release, absolute(release.get_absolute_url()))
+        json_ld = release.structured_data()
         context.update(contact=contact, json_ld=json_ld, og_image=(json_ld.get("image") or [""])[0])
         return context
-
-
-def release_json_ld(release: PressRelease, url: str) -> dict:
-    """schema.org NewsArticle, so that search engines and news apps read the release with its date and image."""
-    organisation = {
-        "@type": "Organization",
-        "name": _("Hanoi Department of Culture and Sports"),
-        "url": site_url() + "/",
-    }
-    published = timezone.localtime(release.dated)
-    modified = max(timezone.localtime(release.updated_at), published)
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": Truncator(release.title).chars(110),
-        "description": release.summary or Truncator(release.body).words(40),
-        "datePublished": published.isoformat(),
-        "dateModified": modified.isoformat(),
-        "inLanguage": get_language(),
-        "url": url,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "author": organisation,
-        "publisher": {
-            **organisation,
-            "logo": {"@type": "ImageObject", "url": absolute(static("img/og-image.png"))},
-        },
-    }
-    # Without a photo of its own, the site's social image: news readers want an image with every article.
-    image = images.rendition_url(release.image, "1200", format="JPEG", quality=85) or static("img/og-image.png")
-    data["image"] = [absolute(image)]
-    return data
 
 
 class FactSheetView(TemplateView):

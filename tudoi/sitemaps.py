@@ -21,12 +21,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db.models import Max
 from django.http import HttpResponse
-from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from core import structured_data
 from core.event import FIRST_DAY, LAST_DAY
 from core.fragments import minute
 from core.web import request_origin, site_url
@@ -272,8 +272,8 @@ def robots_txt(request):
 
 ORGANIZER_ROLES = (PartnerRole.DIRECTING, PartnerRole.ORGANISER)
 SPONSOR_ROLES = (PartnerRole.SPONSOR, PartnerRole.COMPANION)
-SCHEDULED = "https://schema.org/EventScheduled"
-OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
+SCHEDULED = structured_data.SCHEDULED
+OFFLINE = structured_data.OFFLINE
 VIETNAMESE_NAME = "Tụ hội sáng tạo"
 SUB_EVENTS = 12
 
@@ -288,10 +288,7 @@ def _short_place(venue: Venue) -> dict:
 
 
 def _organisation(partner: Partner) -> dict:
-    data = {"@type": "Organization", "name": partner.name}
-    if partner.url:
-        data["url"] = partner.url
-    return data
+    return structured_data.organisation(partner.name, partner.url)
 
 
 def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[Partner]) -> dict:
@@ -306,7 +303,7 @@ def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[P
     organisers = [_organisation(p) for p in partners if p.role in ORGANIZER_ROLES]
     name = _("Creative Gathering")
     return {
-        "@context": "https://schema.org",
+        "@context": structured_data.CONTEXT,
         "@type": "Event",
         "name": name,
         **({"alternateName": VIETNAMESE_NAME} if name != VIETNAMESE_NAME else {}),
@@ -315,7 +312,7 @@ def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[P
             "around Hoàn Kiếm Lake, 10–11 January 2026."
         ),
         "url": site + reverse("home"),
-        "image": [site + static("img/og-image.png")],
+        "image": [structured_data.default_image()],
         "inLanguage": translation.get_language(),
         "startDate": _iso(starts) if starts else FIRST_DAY.isoformat(),
         "endDate": _iso(ends) if ends else LAST_DAY.isoformat(),
@@ -323,7 +320,7 @@ def event_json_ld(sessions: list[Session], venues: list[Venue], partners: list[P
         "eventAttendanceMode": OFFLINE,
         "isAccessibleForFree": True,
         "location": [venue.schema_place() for venue in venues],
-        "organizer": organisers or [{"@type": "Organization", "name": _("Hanoi Department of Culture and Sports")}],
+        "organizer": organisers or [structured_data.organiser()],
         "sponsor": [_organisation(p) for p in partners if p.role in SPONSOR_ROLES],
         "subEvent": [
             {
