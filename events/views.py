@@ -4,13 +4,11 @@ import copy
 from datetime import date, datetime
 from itertools import groupby
 
-from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, TemplateView
 
 from core import clock, fragments
@@ -18,7 +16,8 @@ from core.web import page_number, site_url
 from exhibitors.models import CreativeUnit, Sector
 
 from .changes import latest_change_annotations, latest_recent_change
-from .models import DeliveryLanguage, Registration, Session, SessionKind, Speaker, Venue
+from .forms import FILTER_NAMES, ProgrammeFilterForm
+from .models import Registration, Session, Speaker, Venue
 from .registration import registration_state
 
 HANOI = timezone.get_default_timezone()
@@ -26,41 +25,6 @@ HANOI = timezone.get_default_timezone()
 
 def local_day(moment: datetime) -> date:
     return timezone.localtime(moment, HANOI).date()
-
-
-# The programme's filters (beside the day and the view) and the lookup of each.
-FILTER_LOOKUPS = {"venue": "venue__slug", "type": "kind", "sector": "sectors__slug", "language": "language"}
-FILTER_NAMES = tuple(FILTER_LOOKUPS)
-
-
-class ProgrammeFilterForm(forms.Form):
-    """The programme's filters: every value comes from the URL, so a filtered view can be shared and reloaded."""
-
-    day = forms.DateField(label=_("Day"), required=False, input_formats=["%Y-%m-%d"])
-    venue = forms.ChoiceField(label=_("Venue"), required=False)
-    type = forms.ChoiceField(label=_("Type"), required=False)
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
-    view = forms.ChoiceField(
-        label=_("Show as"), required=False, choices=[("list", _("List")), ("grid", _("Grid by venue"))]
-    )
-
-    def __init__(self, *args, venues, sectors, **kwargs):
-        super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
-        self.fields["venue"].choices = everything + [(v.slug, v.name) for v in venues]
-        self.fields["type"].choices = everything + list(SessionKind.choices)
-        self.fields["sector"].choices = everything + [(s.slug, s.name) for s in sectors]
-        self.fields["language"].choices = everything + list(DeliveryLanguage.choices)
-
-    def filter(self, sessions):
-        """Apply the valid filters; an invalid value is ignored (and reported by the template)."""
-        data = self.cleaned_data
-        for name, lookup in FILTER_LOOKUPS.items():
-            value = data.get(name) if name not in self.errors else None
-            if value:
-                sessions = sessions.filter(**{lookup: value})
-        return sessions
 
 
 SESSIONS_PER_PAGE = 50  # a busy day is split in pages, each labelled with its hours, so that a page stays light

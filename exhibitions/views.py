@@ -9,21 +9,20 @@ import io
 import unicodedata
 
 import segno
-from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core import images
 from core.templatetags.tudoi import picture
 from core.web import absolute, page_number
 
-from .models import Artist, Artwork, Exhibition, Region, Technique
+from .forms import CatalogueForm
+from .models import Artist, Artwork, Exhibition
 
 ZOOM_GEOMETRY = "2400x2400"  # the zoom viewer: at most 2,400 pixels on the long side, never the original file
 OPEN_GRAPH_WIDTH = 1200
@@ -114,30 +113,6 @@ def _mark_lazy(works: list[Artwork]) -> None:
     """The first cards load at once (they may be in view); the browser fetches the others as they near the screen."""
     for index, work in enumerate(works):
         work.lazy = index >= EAGER_CARDS
-
-
-class CatalogueForm(forms.Form):
-    """The catalogue's filters and sort: plain GET values, so a view can be shared, bookmarked and reloaded."""
-
-    region = forms.ChoiceField(label=_("Theme or region"), required=False)
-    technique = forms.ChoiceField(label=_("Medium"), required=False)
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[("number", _("Catalogue number")), ("artist", _("Artist's name"))],
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
-        self.fields["region"].choices = everything + list(Region.choices)
-        self.fields["technique"].choices = everything + list(Technique.choices)
-
-    def value(self, name: str) -> str:
-        """The valid value of a field, or "" when it was empty or not understood."""
-        if name in self.errors:
-            return ""
-        return self.cleaned_data.get(name) or ""
 
 
 @require_safe
