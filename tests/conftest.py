@@ -94,3 +94,31 @@ def private_media(settings, tmp_path):
     """A private media folder of the test's own (press cards), returned as a path."""
     settings.TUDOI_PRIVATE_MEDIA_ROOT = tmp_path / "private"
     return settings.TUDOI_PRIVATE_MEDIA_ROOT
+
+
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    """The folder of the module's demo images."""
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(scope="module")
+def _demo_loaded(django_db_setup, django_db_blocker, demo_media):
+    """`load_demo` once for the module (it draws several hundred pictures), committed, and removed at its end."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    from tests.sitedata import delete_demo_content
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
+        call_command("load_demo", quiet=True)
+    yield
+    with django_db_blocker.unblock():
+        delete_demo_content()
+
+
+@pytest.fixture
+def demo(_demo_loaded, demo_media, settings, db):
+    """The module's shared demo load (each test still in its own rolled-back transaction), MEDIA_ROOT on its files."""
+    settings.MEDIA_ROOT = demo_media
+    return demo_media

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 
 from core.models import Status
 from events.models import Session, Speaker, Venue
@@ -26,28 +25,6 @@ from tudoi.demo import loader
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 FICTIONAL_VI = "Đơn vị hư cấu, chỉ dùng cho nội dung minh họa."
 FICTIONAL_EN = "A fictional unit, for demonstration only."
-_delete_demo_content = delete_demo_content
-
-
-@pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
-
-
-@pytest.fixture(scope="module")
-def _demo_loaded(django_db_setup, django_db_blocker, demo_media):
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
-        call_command("load_demo", quiet=True)
-    yield
-    with django_db_blocker.unblock():
-        _delete_demo_content()
-
-
-@pytest.fixture
-def demo(_demo_loaded, demo_media, settings, db):
-    """The shared load, with MEDIA_ROOT pointing at its files."""
-    settings.MEDIA_ROOT = demo_media
-    return demo_media
 
 
 def _snapshot():
@@ -266,7 +243,7 @@ def test_load_demo_second_run_changes_nothing(demo):
 
 @pytest.mark.django_db
 def test_load_demo_failure_leaves_nothing_behind(monkeypatch):
-    _delete_demo_content()  # undone with the test's transaction if the shared load is present
+    delete_demo_content()  # undone with the test's transaction if the shared load is present
 
     def fail(sync):
         raise RuntimeError("disk full")

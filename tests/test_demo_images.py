@@ -12,14 +12,12 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.test import override_settings
 from PIL import Image, ImageStat
 
 from core import renditions
 from exhibitions.models import Artwork
 from exhibitors.models import CreativeUnit
 from tests.helpers import get, parse, text_of
-from tests.test_demo import _delete_demo_content
 from tudoi.demo import exhibition as X
 from tudoi.demo import images
 
@@ -35,25 +33,11 @@ SCENES = {
 }
 
 
-@pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-images")
-
-
-@pytest.fixture(scope="module")
-def _demo_loaded(django_db_setup, django_db_blocker, demo_media):
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
-        call_command("load_demo", quiet=True)
-    yield
-    with django_db_blocker.unblock():
-        _delete_demo_content()
-
-
 @pytest.fixture
-def demo(_demo_loaded, demo_media, settings, db):
-    settings.MEDIA_ROOT = demo_media
+def demo(demo, settings):
+    """The module's shared demo load (tests/conftest.py), its images served."""
     settings.TUDOI_SERVE_MEDIA = True
-    return demo_media
+    return demo
 
 
 def _picture(field) -> Image.Image:

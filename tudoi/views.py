@@ -241,7 +241,8 @@ def search_page(request):
             return response
         try:
             with search.time_limit():
-                results = loader.render_to_string("tudoi/_search_results.html", _search_results(query), request)
+                # Without the request: the results use no context processor, and are the same for every visitor.
+                results = loader.render_to_string("tudoi/_search_results.html", _search_results(query))
         except search.TimedOut:
             response = render(request, "tudoi/search.html", {**context, "timed_out": True})
             add_never_cache_headers(response)
