@@ -1,9 +1,11 @@
-"""The read-only open data API under /api/v1/: every public record in both languages, as JSON (and CSV).
+"""The read-only open data API under /api/v1/, on django-ninja: every public record in both languages, as JSON (and
+CSV), and its OpenAPI 3.1 document, which ninja derives from the same declarations the answers are made from.
 
-Each app describes its resources in its own `api.py` (events, exhibitors, exhibitions, press) and registers them
-with `register()` from its AppConfig.ready(), like the search kinds. So `tudoi` imports no app (the architecture
-rule), each app keeps the public shape of its own data next to its models, and adding a resource touches one app.
-Everything a client relies on is done here, once, the same way for every resource:
+Each app declares its resources in its own `api.py` (events, exhibitors, exhibitions, press) and registers them
+with `register()` from its AppConfig.ready(), like the search kinds: per resource one `Record` schema (its fields,
+their types and descriptions: what `values()` puts in an answer and what the document says of it), one `Filters`
+schema (its query parameters, each made by a filter function below: the parser, the JSON Schema and how it narrows
+the list) and the published queryset. The kernel imports no app; `tudoi/urls.py` mounts `urls()`. Here, once:
 
 - records carry both languages: a translated text is `{"vi": "…", "en": "…"}` (null where not written), public
   pages are `page_url: {"vi": …, "en": …}`, relations are slugs (ids for products), every record has `api_url`;
@@ -12,14 +14,15 @@ Everything a client relies on is done here, once, the same way for every resourc
   an empty one (a form's empty field) no filter; unknown parameters are ignored;
 - only published records, through `.published()` (drafts and embargoed releases never appear);
 - `ETag` (a hash of the body) with 304 on `If-None-Match`, `Cache-Control: public`, CORS for GET/HEAD/OPTIONS,
-  405 for other methods, no cookies;
+  405 for other methods, no cookies (`api_view`, around every route);
 - every error is RFC 9457 problem details (`application/problem+json`): 400, 404 (also for an address the API does
   not have), 405, 500, and 503 with `Retry-After` while the database is unreachable (`ApiMiddleware`);
 - messages in English, or in Vietnamese when `Accept-Language` prefers it: never from the site's language cookie
   (which `ApiMiddleware` hides from the API) nor its default language;
-- an OpenAPI 3.1 description of all of it at `/api/v1/` (and `/api/v1/openapi.json`), built from the same
-  registrations, which the server keeps to (tests/test_api_contract.py runs Schemathesis against it), and CSV
-  downloads (`/api/v1/units.csv`, `/api/v1/sessions.csv`) of the same records flattened.
+- the OpenAPI document at `/api/v1/` (and `/api/v1/openapi.json`): ninja's, with the HTTP envelope added once
+  (`_envelope`: info, servers, tags, the shared parameters, headers and problem answers), which the server keeps
+  to (tests/test_api_contract.py runs Schemathesis against it), and CSV downloads (`/api/v1/units.csv`,
+  `/api/v1/sessions.csv`) of the same records flattened.
 """
 
 import csv
@@ -28,19 +31,22 @@ import io
 import json
 import logging
 import re
+import types
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from functools import wraps
+from functools import cache, cached_property, wraps
 from http import HTTPStatus
-from typing import Any
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, InterfaceError, OperationalError, models
+from django.db.models.fields.files import FieldFile
 from django.http import HttpResponse, HttpResponseNotModified, HttpResponsePermanentRedirect, HttpResponseRedirect
-from django.urls import Resolver404, path, re_path, resolve, reverse
+from django.urls import Resolver404, URLPattern, re_path, resolve, reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags, urlencode
@@ -48,19 +54,23 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.csrf import csrf_exempt
+from ninja import NinjaAPI, Path, Query, Schema
+from ninja.errors import ValidationError
+from ninja.parser import Parser
+from ninja.renderers import BaseRenderer
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, create_model
 
 from . import search as site_search
 from .admin import csv_cell
 from .images import rendition_url
 from .web import absolute
 
-app_name = "api"
 logger = logging.getLogger(__name__)
 
-PREFIX = "/api/v1/"  # where tudoi/urls.py includes this module
-LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+PREFIX = "/api/v1/"  # where tudoi/urls.py mounts `urls()`
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)  # vi, en: the fields of `Text`, `Label`, `PageUrls`
 MESSAGE_LANGUAGE = "en"  # of error messages, unless Accept-Language prefers another language of the site
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 MAX_OFFSET = 999_999_999
@@ -72,78 +82,72 @@ WEB_IMAGE_GEOMETRY = "1600x1600"  # the web-size copy of an image: at most 1600 
 SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,100}$")
 TRUE = {"true", "1", "yes"}
 FALSE = {"false", "0", "no"}
+# Exactly the spellings `boolean` takes, in any case (JSON Schema patterns have no case-insensitive flag).
+BOOLEAN_PATTERN = "^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|1|0)$"
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+NUMBER = re.compile(r"-?[0-9]{1,10}(?:\.[0-9]{1,10})?")
 
 
-class BadParameter(Exception):
-    """A query parameter the API does not understand: answered with 400 and this message."""
+# --- The types of record fields -----------------------------------------------------------------------------------
 
-    def __init__(self, parameter: str, message: str):
-        super().__init__(message)
-        self.parameter = parameter
-        self.message = message
-
-
-# --- What apps register -------------------------------------------------------------------------------------------
+FORBID = ConfigDict(extra="forbid")
+Uri = Annotated[str, Field(json_schema_extra={"format": "uri"})]
+Email = Annotated[str, Field(json_schema_extra={"format": "email"})]
+Slug = Annotated[str, Field(pattern=SLUG.pattern)]
+Id = Annotated[int, Field(ge=1)]
 
 
-@dataclass(frozen=True)
-class Filter:
-    """A query parameter that narrows a list: `parse` turns the text into a value (raising ValueError with a
-    message the client reads), `apply` narrows the queryset with it."""
-
-    name: str
-    description: str
-    schema: dict
-    parse: Callable[[str], Any]
-    apply: Callable[[models.QuerySet, Any], models.QuerySet]
+class Bilingual(BaseModel):
+    model_config = FORBID  # one value per language: two CSV columns
 
 
-@dataclass(frozen=True)
-class Resource:
-    """One kind of record: `/api/v1/<name>/` lists it, `/api/v1/<name>/<lookup>/` gives one.
+class Text(Bilingual):
+    """A text in each language of the site; null where it is not written in that language."""
 
-    `queryset` returns the published records in a stable order, with what `serialize` reads selected or prefetched,
-    so that a page costs a fixed number of queries. `properties` is the JSON Schema of each field `serialize`
-    returns (`api_url` is added here). `csv` also offers `/api/v1/<name>.csv`.
-    """
-
-    name: str
-    schema_name: str
-    title: str
-    description: str
-    queryset: Callable[[], models.QuerySet]
-    serialize: Callable[[Any], dict]
-    properties: dict
-    lookup: str = "slug"
-    filters: tuple[Filter, ...] = ()
-    csv: bool = False
-    order: int = 0
-    images: tuple[str, ...] = ()  # image fields, given as the original (`image`) and a web-size copy (`image_web`)
-
-    def record(self, obj) -> dict:
-        data = self.serialize(obj)
-        for field in self.images:
-            web = reverse("api:image", kwargs={"resource": self.name, "key": self.key(obj), "field": field})
-            data[f"{field}_web"] = absolute(web) if getattr(obj, field) else None
-        data["api_url"] = absolute(reverse("api:detail", kwargs={"resource": self.name, "key": self.key(obj)}))
-        return data
-
-    def key(self, obj) -> str:
-        return str(getattr(obj, self.lookup))
+    vi: str | None
+    en: str | None
 
 
-_registry: dict[str, Resource] = {}
+class Label(Bilingual):
+    """The display label of a coded value, in each language."""
+
+    vi: str
+    en: str
 
 
-def register(resource: Resource) -> None:
-    _registry[resource.name] = resource
+class PageUrls(Bilingual):
+    """The public page in each language (absolute URLs)."""
+
+    vi: Uri
+    en: Uri
 
 
-def resources() -> list[Resource]:
-    return sorted(_registry.values(), key=lambda resource: (resource.order, resource.name))
+class Record(BaseModel):
+    """A resource's schema: its fields, in the order of the answer. `values()` fills them from a model instance: a
+    static method `resolve_<field>(obj)` when the schema has one; else a `Text` field reads `<field>_vi` and
+    `<field>_en`, a `Label` field `<x>_label` gives the label of the choice in field `<x>`, `page_url` the public page
+    (get_absolute_url); any other field reads the attribute of its name: a related record gives its slug (null if
+    the public may not see it), a many-to-many the slugs of what was prefetched, a file its URL, a date and time is in
+    Hanoi time, an empty text is null where the field takes null."""
+
+    model_config = FORBID
 
 
-# --- Helpers for serializers --------------------------------------------------------------------------------------
+class Problem(BaseModel):
+    """An error, as RFC 9457 problem details (`application/problem+json`). `title` and `detail` are in English, or
+    in Vietnamese when `Accept-Language` prefers it."""
+
+    type: str = Field(
+        json_schema_extra={"format": "uri-reference"},
+        description="Always `about:blank`: the status says what kind of problem it is.",
+    )
+    title: str = Field(description="The HTTP status phrase.")
+    status: int = Field(ge=400, le=599)
+    detail: str = Field(description="What went wrong and what to do about it.")
+    parameter: str = Field(None, description="The query parameter at fault (400 only).")
+
+
+# --- Filling a record ---------------------------------------------------------------------------------------------
 
 
 def text(obj, field: str) -> dict:
@@ -161,7 +165,7 @@ def page_urls(obj=None, *, name: str = "", kwargs: dict | None = None, fragment:
     return urls
 
 
-def labels(choices: type[models.TextChoices], value: str) -> dict | None:
+def labels(choices: type[models.TextChoices], value: str | None) -> dict | None:
     """The display label of a choice in each language, or None for an empty value."""
     if not value:
         return None
@@ -173,65 +177,126 @@ def labels(choices: type[models.TextChoices], value: str) -> dict | None:
     return result
 
 
-def moment(value: datetime | None) -> str | None:
-    """A date and time in Hanoi time with its offset (ISO 8601)."""
-    return timezone.localtime(value).replace(microsecond=0).isoformat() if value else None
+def moment(value: datetime | None) -> datetime | None:
+    """A date and time in Hanoi time, to the second (written ISO 8601 with its offset)."""
+    return timezone.localtime(value).replace(microsecond=0) if value else None
 
 
-def file_url(field) -> str | None:
-    return absolute(field.url) if field else None
+def _bare(annotation) -> Any:
+    """`X` of `X | None`."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        (annotation,) = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+    return annotation
 
 
-def number(value: Decimal | None) -> float | None:
-    return float(value) if value is not None else None
+def _plain(value) -> Any:
+    if isinstance(value, models.Manager):
+        return [item.slug for item in value.all()]
+    if isinstance(value, models.Model):
+        return value.slug if value.is_public else None
+    if isinstance(value, FieldFile):
+        return absolute(value.url) if value else None
+    if isinstance(value, datetime):
+        return moment(value)
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+@cache
+def _fields(schema: type[BaseModel]) -> dict[str, tuple[Any, Callable | None, bool]]:
+    """Each field of `schema`: its type (without None), its resolver, and whether it takes null."""
+    return {
+        name: (
+            _bare(field.annotation),
+            getattr(schema, f"resolve_{name}", None),
+            _bare(field.annotation) is not field.annotation,
+        )
+        for name, field in schema.model_fields.items()
+    }
+
+
+def values(schema: type[BaseModel], obj) -> dict:
+    """The fields of `schema` for `obj` (see `Record`)."""
+    data = {}
+    fields = _fields(schema)
+    for name, (kind, resolver, nullable) in fields.items():
+        if resolver:
+            value = resolver(obj)
+        elif kind is Text:
+            value = text(obj, name)
+        elif kind is Label:
+            source = name.removesuffix("_label")
+            value = labels(fields[source][0], data[source])
+        elif kind is PageUrls:
+            value = page_urls(obj)
+        else:
+            value = _plain(getattr(obj, name))
+        data[name] = None if nullable and value == "" else value
+    return data
 
 
 # --- Filters ------------------------------------------------------------------------------------------------------
 #
-# A filter's `schema` in the OpenAPI document says exactly what the server takes: a value it refuses (400) is outside
+# A parameter's JSON Schema in the document says exactly what the server takes: a value it refuses (400) is outside
 # the schema, a value inside it is answered (200, an empty list when it names nothing). An empty value is a form's
-# empty field and means no filter; `_filter_parameters` documents that beside each schema.
-
-# Exactly the spellings `boolean_filter` takes, in any case (JSON Schema patterns have no case-insensitive flag).
-BOOLEAN_PATTERN = "^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy][Ee][Ss]|[Nn][Oo]|1|0)$"
-DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-NUMBER = re.compile(r"-?[0-9]{1,10}(?:\.[0-9]{1,10})?")
+# empty field: no filter (`limit` and `offset`: their default). A parameter given twice is refused.
 
 
-def choice_filter(name: str, choices: type[models.TextChoices], lookup: str, description: str) -> Filter:
+class Filters(Schema):
+    """A resource's filters: each field made by `choice`, `boolean`, `day`, `slug_of` or `search`, default None."""
+
+
+@dataclass(frozen=True)
+class Narrow:
+    """How a filter narrows the queryset with its parsed value."""
+
+    apply: Callable[[models.QuerySet, Any], models.QuerySet]
+
+
+def parameter(schema: dict, parse: Callable[[str], Any], description: str, empty: Any = None, narrow=None) -> Any:
+    """A query parameter: `parse` turns the text into a value or raises ValueError with the message the client
+    reads (a 400 naming the parameter); `schema` is what the document says it takes; a filter `narrow`s the list."""
+
+    def validate(raw):
+        if isinstance(raw, list):
+            raise ValueError(_("Give this parameter once."))
+        return empty if raw == "" else parse(raw)
+
+    return Annotated[
+        Any,
+        PlainValidator(validate),
+        WithJsonSchema({"anyOf": [schema, {"type": "string", "const": ""}]}),
+        Field(description=f"{description} Empty: no filter." if narrow else description),
+        *([Narrow(narrow)] if narrow else []),
+    ]
+
+
+def _lookup(lookup: str) -> Callable[[models.QuerySet, Any], models.QuerySet]:
+    return lambda queryset, value: queryset.filter(**{lookup: value})
+
+
+def choice(choices: type[models.TextChoices], lookup: str, description: str) -> Any:
     def parse(value: str) -> str:
         if value not in choices.values:
             raise ValueError(_("Choose one of: %(values)s.") % {"values": ", ".join(choices.values)})
         return value
 
-    return Filter(
-        name,
-        description,
-        {"type": "string", "enum": list(choices.values)},
-        parse,
-        lambda queryset, value: queryset.filter(**{lookup: value}),
-    )
+    return parameter({"type": "string", "enum": list(choices.values)}, parse, description, narrow=_lookup(lookup))
 
 
-def boolean_filter(name: str, description: str) -> Filter:
+def boolean(lookup: str, description: str) -> Any:
     def parse(value: str) -> bool:
         word = value.lower()
-        if word in TRUE:
-            return True
-        if word in FALSE:
-            return False
+        if word in TRUE | FALSE:
+            return word in TRUE
         raise ValueError(_("Give true or false."))
 
-    return Filter(
-        name,
-        description,
-        {"type": "string", "pattern": BOOLEAN_PATTERN, "examples": ["true", "false"]},
-        parse,
-        lambda queryset, value: queryset.filter(**{name: value}),
-    )
+    schema = {"type": "string", "pattern": BOOLEAN_PATTERN, "examples": ["true", "false"]}
+    return parameter(schema, parse, description, narrow=_lookup(lookup))
 
 
-def date_filter(name: str, lookup: str, description: str) -> Filter:
+def day(lookup: str, description: str) -> Any:
     def parse(value: str) -> date:
         try:
             if not DATE_PATTERN.fullmatch(value):
@@ -240,36 +305,30 @@ def date_filter(name: str, lookup: str, description: str) -> Filter:
         except ValueError:
             raise ValueError(_("Give a date as YYYY-MM-DD, for example 2026-01-10.")) from None
 
-    return Filter(
-        name,
-        description,
-        {"type": "string", "format": "date"},
-        parse,
-        lambda queryset, value: queryset.filter(**{lookup: value}),
-    )
+    return parameter({"type": "string", "format": "date"}, parse, description, narrow=_lookup(lookup))
 
 
-def slug_filter(
-    name: str,
+def slug_of(
     published: Callable[[], models.QuerySet],
     apply: Callable[[models.QuerySet, models.Model], models.QuerySet],
     description: str,
-) -> Filter:
+) -> Any:
     """A filter by the slug of a published record of another kind (one query to find it). A slug that no published
     record has narrows the list to nothing: the client asked a fair question whose answer is empty."""
 
-    def parse(value: str) -> models.Model | None:
+    def parse(value: str) -> str:
         if not SLUG.fullmatch(value):
             raise ValueError(_("Give a slug: up to 100 letters, digits, hyphens or underscores."))
-        return published().filter(slug=value).first()
+        return value
 
-    def narrow(queryset: models.QuerySet, found: models.Model | None) -> models.QuerySet:
+    def narrow(queryset: models.QuerySet, slug: str) -> models.QuerySet:
+        found = published().filter(slug=slug).first()
         return queryset.none() if found is None else apply(queryset, found)
 
-    return Filter(name, description, {"type": "string", "pattern": SLUG.pattern}, parse, narrow)
+    return parameter({"type": "string", "pattern": SLUG.pattern}, parse, description, narrow=narrow)
 
 
-def search_filter(description: str) -> Filter:
+def search(description: str) -> Any:
     """Free text: blank means no filter, text without a letter or digit matches nothing (an empty list), text
     longer than the search takes is refused (rather than cut without a word)."""
 
@@ -278,13 +337,115 @@ def search_filter(description: str) -> Filter:
             raise ValueError(_("Search with at most %(count)s characters.") % {"count": site_search.MAX_QUERY_LENGTH})
         return site_search.clean_query(value) or None
 
-    return Filter(
-        "q",
-        description,
-        {"type": "string", "maxLength": site_search.MAX_QUERY_LENGTH},
-        parse,
-        lambda queryset, query: queryset if query is None else site_search.search(queryset, query),
-    )
+    schema = {"type": "string", "maxLength": site_search.MAX_QUERY_LENGTH}
+    return parameter(schema, parse, description, narrow=site_search.search)
+
+
+def whole_number(lowest: int, highest: int, default: int, description: str) -> Any:
+    def parse(raw: str) -> int:
+        # A JSON Schema integer is any number without a fraction: 4.0 and -0 are integers too.
+        value = Decimal(raw) if NUMBER.fullmatch(raw) else None
+        if value is None or value != value.to_integral_value() or not lowest <= value <= highest:
+            raise ValueError(
+                _("Give a whole number from %(lowest)s to %(highest)s.") % {"lowest": lowest, "highest": highest}
+            )
+        return int(value)
+
+    return parameter({"type": "integer", "minimum": lowest, "maximum": highest}, parse, description, empty=default)
+
+
+LIMIT = f"Records per page (default {DEFAULT_LIMIT}; empty: the default)."
+
+
+class Paging(Schema):
+    """The parameters of every list."""
+
+    limit: whole_number(1, MAX_LIMIT, DEFAULT_LIMIT, LIMIT) = DEFAULT_LIMIT
+    offset: whole_number(
+        0, MAX_OFFSET, 0, "Records to skip (empty: none). Beyond the last record, the page is empty."
+    ) = 0
+
+
+def _filtered(queryset: models.QuerySet, filters: Filters | None) -> models.QuerySet:
+    """The published records narrowed by the filters given (a value of None: no filter)."""
+    for name, field in type(filters).model_fields.items() if filters else ():
+        value = getattr(filters, name)
+        if value is not None:
+            (narrow,) = [item for item in field.metadata if isinstance(item, Narrow)]
+            queryset = narrow.apply(queryset, value)
+    return queryset
+
+
+# --- What apps register -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One kind of record: `/api/v1/<name>/` lists it, `/api/v1/<name>/<lookup>/` gives one, `<image>/web/` its
+    images' web-size copies (`images`), `/api/v1/<name>.csv` all of it (`csv`).
+
+    `queryset` returns the published records in a stable order, with what `schema` reads selected or prefetched,
+    so that a page costs a fixed number of queries. `schema_name` names the record in the document."""
+
+    name: str
+    schema: type[Record]
+    schema_name: str
+    title: str
+    description: str
+    queryset: Callable[[], models.QuerySet]
+    filters: type[Filters] = Filters
+    lookup: str = "slug"
+    csv: bool = False
+    order: int = 0
+    images: tuple[str, ...] = ()  # image fields, given as the original (`image`) and a web-size copy (`image_web`)
+
+    @cached_property
+    def record_schema(self) -> type[Record]:
+        """`schema` with the web copies of its images and `api_url`."""
+        copies = {
+            f"{field}_web": (
+                Uri | None,
+                Field(
+                    description=f"A web-size copy of `{field}` (WebP, at most 1600 pixels on its longer side): "
+                    "this address redirects to it."
+                ),
+            )
+            for field in self.images
+        }
+        return create_model(self.schema_name, __base__=self.schema, **copies, api_url=(Uri, ...))
+
+    @cached_property
+    def list_schema(self) -> type[BaseModel]:
+        return create_model(f"{self.schema_name}List", __base__=Page, results=(list[self.record_schema], ...))
+
+    def record(self, obj) -> dict:
+        data = values(self.schema, obj)
+        key = str(getattr(obj, self.lookup))
+        for field in self.images:
+            web = reverse(f"api:{self.name}-image", kwargs={self.lookup: key, "field": field})
+            data[f"{field}_web"] = absolute(web) if getattr(obj, field) else None
+        data["api_url"] = absolute(reverse(f"api:{self.name}-detail", kwargs={self.lookup: key}))
+        return data
+
+
+class Page(BaseModel):
+    model_config = FORBID
+    count: int = Field(ge=0, description="Records matching the filters.")
+    limit: int = Field(ge=1, le=MAX_LIMIT)
+    offset: int = Field(ge=0, le=MAX_OFFSET)
+    next: Uri | None = Field(description="The next page, if any.")
+    previous: Uri | None = Field(description="The previous page.")
+
+
+_registry: dict[str, Resource] = {}
+
+
+def register(resource: Resource) -> None:
+    _registry[resource.name] = resource
+
+
+def resources() -> list[Resource]:
+    return sorted(_registry.values(), key=lambda resource: (resource.order, resource.name))
 
 
 # --- Responses ----------------------------------------------------------------------------------------------------
@@ -304,9 +465,12 @@ def message_language(request) -> str:
     return MESSAGE_LANGUAGE
 
 
+def _dumps(data) -> str:
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(data, status: int = 200, content_type: str = "application/json") -> HttpResponse:
-    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
-    return HttpResponse(body, status=status, content_type=content_type)
+    return HttpResponse(_dumps(data), status=status, content_type=content_type)
 
 
 def _title(status: int) -> str:
@@ -389,7 +553,7 @@ def _cors(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _finish(request, response: HttpResponse) -> HttpResponse:
+def _finish(request, response: HttpResponse, head: bool) -> HttpResponse:
     """Headers every answer carries; 304 for an unchanged resource; no body for HEAD.
 
     A record carries both languages and the same bytes whatever the client asks, so a 200 says `Content-Language:
@@ -402,7 +566,7 @@ def _finish(request, response: HttpResponse) -> HttpResponse:
     response["Content-Language"] = ", ".join(LANGUAGES) if response.status_code < 400 else translation.get_language()
     patch_vary_headers(response, ("Accept-Language",))
     _cors(response)
-    if request.method == "HEAD" and response.status_code != 304:
+    if head and response.status_code != 304:
         length = len(response.content)
         response.content = b""
         response["Content-Length"] = str(length)
@@ -410,8 +574,9 @@ def _finish(request, response: HttpResponse) -> HttpResponse:
 
 
 def api_view(view):
-    """GET and HEAD answer; OPTIONS answers a CORS preflight; anything else is 405. Errors are problem details, in
-    the language `message_language` finds (not the one LocaleMiddleware activated from the cookie)."""
+    """Around every route: GET and HEAD answer (HEAD as GET, without the body); OPTIONS answers a CORS preflight;
+    anything else is 405. Errors are problem details, in the language `message_language` finds (not the one
+    LocaleMiddleware activated from the cookie)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -423,16 +588,18 @@ def api_view(view):
             response["Access-Control-Max-Age"] = "86400"
             response["Cache-Control"] = f"public, max-age={MAX_AGE}"
             return _cors(response)
+        head = request.method == "HEAD"
         with translation.override(message_language(request)):
             if request.method not in ALLOWED_METHODS:
                 response = _error(405, _("This API is read-only: use GET."))
                 response["Allow"] = ", ".join(ALLOWED_METHODS)
             else:
+                request.method = "GET"
                 try:
                     response = view(request, *args, **kwargs)
-                except BadParameter as error:
-                    response = _error(400, error.message, error.parameter)
-            return _finish(request, response)
+                finally:
+                    request.method = "HEAD" if head else "GET"
+            return _finish(request, response, head)
 
     return csrf_exempt(wrapper)
 
@@ -475,135 +642,19 @@ def database_unreachable(exception: BaseException) -> bool:
     return isinstance(exception, (OperationalError, InterfaceError)) or type(exception) is DatabaseError
 
 
-def _resource(name: str) -> Resource:
-    resource = _registry.get(name)
-    if resource is None:
-        raise LookupError
-    return resource
+# --- CSV ----------------------------------------------------------------------------------------------------------
 
 
-def _one(request, name: str) -> str:
-    values = request.GET.getlist(name)
-    if len(values) > 1:
-        raise BadParameter(name, _("Give this parameter once."))
-    return values[0]
-
-
-def _filtered(request, resource: Resource) -> tuple[models.QuerySet, dict[str, str]]:
-    """The published records narrowed by the filters in the query string, and those filters (for links)."""
-    queryset = resource.queryset()
-    used = {}
-    for item in resource.filters:
-        if item.name not in request.GET:
-            continue
-        raw = _one(request, item.name)
-        if raw == "":
-            continue  # an empty field of a form: no filter
-        try:
-            value = item.parse(raw)
-        except ValueError as error:
-            raise BadParameter(item.name, str(error)) from None
-        queryset = item.apply(queryset, value)
-        used[item.name] = raw
-    return queryset, used
-
-
-def _integer(request, name: str, default: int, lowest: int, highest: int) -> int:
-    raw = _one(request, name) if name in request.GET else ""
-    if raw == "":
-        return default
-    # A JSON Schema integer is any number without a fraction: 4.0 and -0 are integers too.
-    value = Decimal(raw) if NUMBER.fullmatch(raw) else None
-    if value is None or value != value.to_integral_value() or not lowest <= value <= highest:
-        raise BadParameter(
-            name, _("Give a whole number from %(lowest)s to %(highest)s.") % {"lowest": lowest, "highest": highest}
-        )
-    return int(value)
-
-
-def _page_link(resource: Resource, used: dict[str, str], limit: int, offset: int) -> str:
-    query = urlencode({**used, "limit": limit, "offset": offset})
-    return absolute(reverse("api:list", kwargs={"resource": resource.name})) + "?" + query
-
-
-@api_view
-def list_view(request, resource: str):
-    try:
-        found = _resource(resource)
-    except LookupError:
-        return _error(404, _("There is no such list in this API."))
-    queryset, used = _filtered(request, found)
-    limit = _integer(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-    offset = _integer(request, "offset", 0, 0, MAX_OFFSET)
-    count = queryset.count()
-    records = [found.record(obj) for obj in queryset[offset : offset + limit]] if offset < count else []
-    data = {
-        "count": count,
-        "limit": limit,
-        "offset": offset,
-        "next": _page_link(found, used, limit, offset + limit) if offset + limit < count else None,
-        "previous": _page_link(found, used, limit, max(offset - limit, 0)) if offset > 0 else None,
-        "results": records,
-    }
-    return _json(data)
-
-
-def _published(found: Resource, key: str):
-    """The published record with this key, or None (also for a key that cannot be one)."""
-    if (
-        found.lookup == "id"
-        and not re.fullmatch(r"[0-9]{1,18}", key)
-        or found.lookup != "id"
-        and not SLUG.fullmatch(key)
-    ):
-        return None
-    return found.queryset().filter(**{found.lookup: key}).first()
-
-
-@api_view
-def detail_view(request, resource: str, key: str):
-    try:
-        found = _resource(resource)
-    except LookupError:
-        return _error(404, _("There is no such list in this API."))
-    obj = _published(found, key)
-    if obj is None:
-        return _error(404, _("Nothing published has this address."))
-    return _json(found.record(obj))
-
-
-@api_view
-def image_view(request, resource: str, key: str, field: str):
-    """A redirect to the web-size copy of a record's image, made when the image was saved (core/renditions.py) and
-    served from the media storage."""
-    try:
-        found = _resource(resource)
-    except LookupError:
-        return _error(404, _("There is no such list in this API."))
-    obj = _published(found, key) if field in found.images else None
-    image = getattr(obj, field) if obj is not None else None
-    if not image:
-        return _error(404, _("Nothing published has this address."))
-    web = rendition_url(image, WEB_IMAGE_GEOMETRY)
-    if not web:  # a missing or unreadable original
-        return _error(404, _("Nothing published has this address."))
-    return HttpResponseRedirect(absolute(web))
-
-
-BILINGUAL_SCHEMAS = ("#/components/schemas/Text", "#/components/schemas/Label", "#/components/schemas/PageUrls")
-
-
-def _bilingual(field_schema: dict) -> bool:
-    """Whether a field holds one value per language (possibly null as a whole, like a label)."""
-    text = json.dumps(field_schema)
-    return any(ref in text for ref in BILINGUAL_SCHEMAS)
+def _bilingual(field) -> bool:
+    kind = _bare(field.annotation)
+    return isinstance(kind, type) and issubclass(kind, Bilingual)
 
 
 def csv_columns(resource: Resource) -> list[str]:
     """The CSV header: the record's fields in order, a field in two languages as two columns."""
     columns = []
-    for key, field_schema in _record_schema(resource)["properties"].items():
-        columns += [f"{key}_{language}" for language in LANGUAGES] if _bilingual(field_schema) else [key]
+    for key, field in resource.record_schema.model_fields.items():
+        columns += [f"{key}_{language}" for language in LANGUAGES] if _bilingual(field) else [key]
     return columns
 
 
@@ -611,8 +662,9 @@ def flatten(resource: Resource, record: dict) -> dict[str, str]:
     """One CSV row from a record: a field in two languages gives two columns (`name_vi`, `name_en`), a list is
     joined with "; ", every cell is safe from spreadsheet formula injection."""
     row = {}
+    fields = resource.record_schema.model_fields
     for key, value in record.items():
-        if _bilingual(resource.properties.get(key, {})):
+        if _bilingual(fields[key]):
             for language in LANGUAGES:
                 row[f"{key}_{language}"] = (value or {}).get(language)
         elif isinstance(value, list):
@@ -620,7 +672,7 @@ def flatten(resource: Resource, record: dict) -> dict[str, str]:
         elif isinstance(value, dict):
             row[key] = json.dumps(value, ensure_ascii=False)
         else:
-            row[key] = value
+            row[key] = value.isoformat() if isinstance(value, datetime) else value
     return {key: _cell(value) for key, value in row.items()}
 
 
@@ -631,31 +683,119 @@ def _cell(value) -> str:
     return csv_cell(value)
 
 
-@api_view
-def csv_view(request, resource: str):
-    try:
-        found = _resource(resource)
-    except LookupError:
-        found = None
-    if found is None or not found.csv:
-        return _error(404, _("There is no such download in this API."))
-    queryset, _used = _filtered(request, found)
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # spreadsheets then read the file as UTF-8
-    writer = csv.DictWriter(buffer, fieldnames=csv_columns(found), lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(flatten(found, found.record(obj)) for obj in queryset)
-    response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{found.name}.csv"'
-    return response
+# --- The routes ---------------------------------------------------------------------------------------------------
 
 
-@api_view
-def openapi_view(request):
-    return _json(openapi())
+def _published(resource: Resource, key: str):
+    """The published record with this key, or None (also for a key that cannot be one)."""
+    valid = re.fullmatch(r"[0-9]{1,18}", key) if resource.lookup == "id" else SLUG.fullmatch(key)
+    return resource.queryset().filter(**{resource.lookup: key}).first() if valid else None
 
 
-@api_view
+def _page_link(resource: Resource, request, limit: int, offset: int) -> str:
+    used = {name: request.GET[name] for name in resource.filters.model_fields if request.GET.get(name, "") != ""}
+    query = urlencode({**used, "limit": limit, "offset": offset})
+    return absolute(reverse(f"api:{resource.name}-list")) + "?" + query
+
+
+ERRORS = {400: Problem, 503: Problem}
+
+
+def _routes(api: NinjaAPI, resource: Resource) -> None:
+    """The operations of one resource, from its declarations."""
+    name, title, lookup = resource.name, resource.title.lower(), resource.lookup
+    common = {"tags": [resource.title]}
+    key = Annotated[str, WithJsonSchema({"type": "integer"} if lookup == "id" else {"type": "string"})]
+    Key = create_model(f"{resource.schema_name}Key", **{lookup: (key, ...)})  # slug or id, checked by _published
+    field = Annotated[str, WithJsonSchema({"enum": list(resource.images)})]  # any other: 404
+    ImageKey = create_model(f"{resource.schema_name}ImageKey", __base__=Key, field=(field, ...))
+
+    @api.get(
+        f"/{name}/",
+        response={200: resource.list_schema, **ERRORS},
+        operation_id=f"list_{name}",
+        summary=f"List {title}",
+        description=resource.description,
+        url_name=f"{name}-list",
+        **common,
+    )
+    def listing(request, paging: Query[Paging], filters: Query[resource.filters] = None):
+        queryset = _filtered(resource.queryset(), filters)
+        limit, offset = paging.limit, paging.offset
+        count = queryset.count()
+        return {
+            "count": count,
+            "limit": limit,
+            "offset": offset,
+            "next": _page_link(resource, request, limit, offset + limit) if offset + limit < count else None,
+            "previous": _page_link(resource, request, limit, max(offset - limit, 0)) if offset else None,
+            "results": [resource.record(obj) for obj in queryset[offset : offset + limit]] if offset < count else [],
+        }
+
+    @api.get(
+        f"/{name}/{{{lookup}}}/",
+        response={200: resource.record_schema, 404: Problem, 503: Problem},
+        operation_id=f"get_{name}",
+        summary=f"One of the {title}, by its {lookup}",
+        url_name=f"{name}-detail",
+        **common,
+    )
+    def detail(request, key: Path[Key]):
+        obj = _published(resource, getattr(key, lookup))
+        return _error(404, _("Nothing published has this address.")) if obj is None else resource.record(obj)
+
+    if resource.images:
+
+        @api.get(
+            f"/{name}/{{{lookup}}}/{{field}}/web/",
+            response={302: None, 404: Problem, 503: Problem},
+            operation_id=f"image_{name}",
+            summary=f"The web-size copy of an image of one of the {title}",
+            description="Made when the image was saved: WebP, at most 1600 pixels on its longer side. The record's "
+            "`<field>_web` gives this address.",
+            url_name=f"{name}-image",
+            openapi_extra={
+                "responses": {302: {"headers": {"Location": {"schema": {"type": "string", "format": "uri"}}}}}
+            },
+            **common,
+        )
+        def image(request, key: Path[ImageKey]):
+            """A redirect to the web-size copy of a record's image, made when the image was saved
+            (core/renditions.py) and served from the media storage."""
+            field = key.field
+            obj = _published(resource, getattr(key, lookup)) if field in resource.images else None
+            web = rendition_url(getattr(obj, field), WEB_IMAGE_GEOMETRY) if obj and getattr(obj, field) else None
+            if not web:  # no such record or image, or a missing or unreadable original
+                return _error(404, _("Nothing published has this address."))
+            return HttpResponseRedirect(absolute(web))
+
+    if resource.csv:
+
+        @api.get(
+            f"/{name}.csv",
+            response={200: None, **ERRORS},
+            operation_id=f"download_{name}",
+            summary=f"All {title} as CSV",
+            description="Every published record (the list's filters apply), as UTF-8 CSV with a byte order mark. "
+            "Columns are the record's fields; a text in two languages gives two columns (`name_vi`, `name_en`), a "
+            "list is joined with `; `, true/false are written `true`/`false`. A cell that would start like a "
+            "spreadsheet formula (`=`, `+`, `-`, `@`) starts with `'`.",
+            url_name=f"{name}-csv",
+            openapi_extra={"responses": {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}},
+            **common,
+        )
+        def download(request, filters: Query[resource.filters] = None):
+            queryset = _filtered(resource.queryset(), filters)
+            buffer = io.StringIO()
+            buffer.write("\ufeff")  # spreadsheets then read the file as UTF-8
+            writer = csv.DictWriter(buffer, fieldnames=csv_columns(resource), lineterminator="\r\n")
+            writer.writeheader()
+            writer.writerows(flatten(resource, resource.record(obj)) for obj in queryset)
+            response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+            return response
+
+
 def not_found(request):
     """Any other address under /api/v1/: 404, or a redirect when only the final slash is missing (CommonMiddleware's
     APPEND_SLASH never fires here, since this route takes every address)."""
@@ -666,380 +806,166 @@ def not_found(request):
             match = None
         if match is not None and match.url_name != "nowhere":
             return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
+    address = request.path_info.removeprefix(PREFIX)
+    if re.fullmatch(r"[-\w]+\.csv", address, re.ASCII):
+        return _error(404, _("There is no such download in this API."))
+    if re.fullmatch(r"[-\w]+/(?:[^/]+/(?:[-\w]+/web/)?)?", address, re.ASCII):
+        return _error(404, _("There is no such list in this API."))
     return _error(404, _("There is nothing at this address in this API."))
 
 
-# --- The OpenAPI description --------------------------------------------------------------------------------------
+class _Renderer(BaseRenderer):
+    media_type = "application/json"
+
+    def render(self, request, data, *, response_status):
+        return _dumps(data)
 
 
-def _nullable(schema: dict) -> dict:
-    return {"anyOf": [schema, {"type": "null"}]}
+class _Parser(Parser):
+    def parse_querydict(self, data, list_fields, request):
+        """Every value of a parameter given more than once, which its validator then refuses."""
+        return {key: (values if len(values) > 1 else values[0]) for key, values in data.lists()}
 
 
-# Field schemas for the apps' `properties`.
-TEXT = {"$ref": "#/components/schemas/Text"}
-LABEL = {"$ref": "#/components/schemas/Label"}
-OPTIONAL_LABEL = _nullable(LABEL)
-PAGE = {"$ref": "#/components/schemas/PageUrls"}
-OPTIONAL_PAGE = _nullable(PAGE)
-STRING = {"type": "string"}
-OPTIONAL_STRING = {"type": ["string", "null"]}
-URI = {"type": "string", "format": "uri"}
-OPTIONAL_URI = {"type": ["string", "null"], "format": "uri"}
-EMAIL = {"type": ["string", "null"], "format": "email"}
-DATE_TIME = {"type": "string", "format": "date-time"}
-DATE = {"type": "string", "format": "date"}
-SLUG_VALUE = {"type": "string", "pattern": SLUG.pattern}
-OPTIONAL_SLUG = {"type": ["string", "null"], "pattern": SLUG.pattern}
-SLUGS = {"type": "array", "items": SLUG_VALUE}
-ID = {"type": "integer", "minimum": 1}
-INTEGER = {"type": "integer"}
-OPTIONAL_INTEGER = {"type": ["integer", "null"]}
-OPTIONAL_NUMBER = {"type": ["number", "null"]}
-BOOLEAN = {"type": "boolean"}
+def _invalid(request, error: ValidationError) -> HttpResponse:
+    """A query parameter outside its schema: 400 naming it (a filter before `limit` and `offset`)."""
+    first = min(error.errors, key=lambda item: item["loc"][-1] in Paging.model_fields)
+    return _error(400, str(first.get("ctx", {}).get("error") or first["msg"]), str(first["loc"][-1]))
 
 
-def enum(choices: type[models.TextChoices], *, optional: bool = False) -> dict:
-    values = list(choices.values)
-    return {"type": ["string", "null"], "enum": [*values, None]} if optional else {"type": "string", "enum": values}
+class OpenDataAPI(NinjaAPI):
+    def get_content_type(self) -> str:
+        return self.renderer.media_type
+
+    def set_default_exception_handlers(self) -> None:
+        """Only a parameter outside its schema is handled here: anything else reaches ApiMiddleware (503, 500)."""
+        self.add_exception_handler(ValidationError, _invalid)
 
 
-def _record_schema(resource: Resource) -> dict:
-    web_copies = {
-        f"{field}_web": {
-            **OPTIONAL_URI,
-            "description": f"A web-size copy of `{field}` (WebP, at most 1600 pixels on its longer side): "
-            "this address redirects to it.",
-        }
-        for field in resource.images
-    }
-    properties = {**resource.properties, **web_copies, "api_url": URI}
-    return {
-        "type": "object",
-        "title": resource.title,
-        "properties": properties,
-        "required": list(properties),
-        "additionalProperties": False,
-    }
-
-
-def _headers() -> dict:
-    return {
-        "ETag": {"$ref": "#/components/headers/ETag"},
-        "Cache-Control": {"$ref": "#/components/headers/Cache-Control"},
-        "Access-Control-Allow-Origin": {"$ref": "#/components/headers/Access-Control-Allow-Origin"},
-    }
-
-
-def _or_empty(schema: dict) -> dict:
-    """`schema`, or an empty value (a form's empty field), which the server reads as the parameter left out."""
-    return {"anyOf": [schema, {"type": "string", "const": ""}]}
-
-
-def _filter_parameters(resource: Resource) -> list[dict]:
-    return [
-        {
-            "name": item.name,
-            "in": "query",
-            "required": False,
-            "description": f"{item.description} Empty: no filter.",
-            "schema": _or_empty(item.schema),
-        }
-        for item in resource.filters
-    ]
-
-
-def _json_response(description: str, schema_ref: dict) -> dict:
-    return {"description": description, "headers": _headers(), "content": {"application/json": {"schema": schema_ref}}}
-
-
-def _problem_response(description: str, headers: dict | None = None) -> dict:
-    return {
-        "description": description,
-        "headers": {**_headers(), **(headers or {})},
-        "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}},
-    }
-
-
-UNAVAILABLE = {"503": {"$ref": "#/components/responses/ServiceUnavailable"}}
-
-
-def openapi() -> dict:
-    """The OpenAPI 3.1 document of everything registered."""
-    paths: dict[str, dict] = {}
-    schemas: dict[str, dict] = {
-        "Text": {
-            "type": "object",
-            "description": "A text in each language of the site; null where it is not written in that language.",
-            "properties": {language: {"type": ["string", "null"]} for language in LANGUAGES},
-            "required": list(LANGUAGES),
-            "additionalProperties": False,
-        },
-        "Label": {
-            "type": "object",
-            "description": "The display label of a coded value, in each language.",
-            "properties": dict.fromkeys(LANGUAGES, STRING),
-            "required": list(LANGUAGES),
-            "additionalProperties": False,
-        },
-        "PageUrls": {
-            "type": "object",
-            "description": "The public page in each language (absolute URLs).",
-            "properties": dict.fromkeys(LANGUAGES, URI),
-            "required": list(LANGUAGES),
-            "additionalProperties": False,
-        },
-        "Problem": {
-            "type": "object",
-            "description": "An error, as RFC 9457 problem details (`application/problem+json`). `title` and "
-            "`detail` are in English, or in Vietnamese when `Accept-Language` prefers it.",
-            "properties": {
-                "type": {
-                    "type": "string",
-                    "format": "uri-reference",
-                    "description": "Always `about:blank`: the status says what kind of problem it is.",
-                },
-                "title": {"type": "string", "description": "The HTTP status phrase."},
-                "status": {"type": "integer", "minimum": 400, "maximum": 599},
-                "detail": {"type": "string", "description": "What went wrong and what to do about it."},
-                "parameter": {"type": "string", "description": "The query parameter at fault (400 only)."},
-            },
-            "required": ["type", "title", "status", "detail"],
-        },
-    }
-    common = [
-        {"$ref": "#/components/parameters/IfNoneMatch"},
-    ]
+def urls() -> tuple[list, str, str]:
+    """The routes under /api/v1/ (for `path()`): ninja's operations for every registered resource and the
+    document, each inside `api_view`, then a 404 for any other address."""
+    global _api
+    _api = OpenDataAPI(
+        title="Tụ hội sáng tạo – Creative Gathering 2026: open data", version=VERSION, description=DESCRIPTION,
+        urls_namespace="api", openapi_url=None, docs_url=None, renderer=_Renderer(), parser=_Parser(),
+    )  # fmt: skip
+    describe = {"response": {200: dict[str, Any]}, "summary": "This description"}
+    _api.get("/", operation_id="describe", url_name="index", **describe)(document_view)
+    _api.get("/openapi.json", operation_id="openapi", url_name="openapi", **describe)(document_view)
     for resource in resources():
-        record_ref = {"$ref": f"#/components/schemas/{resource.schema_name}"}
-        schemas[resource.schema_name] = _record_schema(resource)
-        schemas[f"{resource.schema_name}List"] = {
-            "type": "object",
-            "properties": {
-                "count": {"type": "integer", "minimum": 0, "description": "Records matching the filters."},
-                "limit": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
-                "offset": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET},
-                "next": {"type": ["string", "null"], "format": "uri", "description": "The next page, if any."},
-                "previous": {"type": ["string", "null"], "format": "uri", "description": "The previous page."},
-                "results": {"type": "array", "items": record_ref},
-            },
-            "required": ["count", "limit", "offset", "next", "previous", "results"],
-            "additionalProperties": False,
+        _routes(_api, resource)
+    routes = [
+        URLPattern(route.pattern, api_view(route.callback), route.default_args, route.name)
+        for route in _api.urls[0]
+        if route.name != "api-root"
+    ]
+    routes.append(re_path(r"^[\s\S]*$", api_view(not_found), name="nowhere"))  # [\s\S]: a newline too
+    return routes, "api", "api"
+
+
+_api: NinjaAPI | None = None
+
+
+# --- The OpenAPI document -----------------------------------------------------------------------------------------
+
+
+def document_view(request):
+    return _json({**_document(), "servers": [{"url": absolute(reverse("api:index")).rstrip("/")}]})
+
+
+def _ref(kind: str, name: str) -> dict:
+    return {"$ref": f"#/components/{kind}/{name}"}
+
+
+HEADERS = {name: _ref("headers", name) for name in ("ETag", "Cache-Control", "Access-Control-Allow-Origin")}
+PROBLEMS = {"400": "BadRequest", "404": "NotFound", "503": "ServiceUnavailable"}
+DESCRIPTION = (
+    "Read-only open data of the Creative Gathering (Hanoi, 10–11 January 2026): sectors, creative units, products, "
+    "venues, sessions, speakers, exhibitions, artworks, artists, partners and press releases. Only published "
+    "records appear.\n\n"
+    "Every record carries both languages of the site: a translated text is an object "
+    '`{"vi": …, "en": …}` (null where it is not written in that language), `page_url` gives the public page in '
+    "each language, relations are given by slug (products by id) and `api_url` is the record's own address here. "
+    "Dates and times are ISO 8601 in Hanoi time (+07:00). An image is given twice: the original upload (`image`, "
+    "often large) and `image_web`, an address that redirects to a web-size copy (WebP, at most 1600 pixels).\n\n"
+    f"Lists are paged with `limit` (1–{MAX_LIMIT}, default {DEFAULT_LIMIT}) and `offset` (0–{MAX_OFFSET}); `next` "
+    "and `previous` link the neighbouring pages. A filter value outside its schema answers 400; a well-formed one "
+    "that names nothing (the slug of no published record) answers an empty list; an empty one is no filter; "
+    "unknown parameters are ignored.\n\n"
+    "Errors are RFC 9457 problem details (`application/problem+json`: `type`, `title`, `status`, `detail`, and "
+    "`parameter` for a 400), in English, or in Vietnamese when `Accept-Language` prefers it (`Vary: "
+    "Accept-Language`; no cookie plays a part). An address the API does not have answers 404, a method other than "
+    "GET, HEAD and OPTIONS 405; while the data cannot be read, 503 with `Retry-After`.\n\n"
+    "Every answer has an `ETag`: send it back in `If-None-Match` and an unchanged resource answers 304 with no "
+    f"body. Answers may be cached for {MAX_AGE} seconds (`Cache-Control: public`). Any site may read the API from a "
+    "browser (CORS `Access-Control-Allow-Origin: *`, no credentials). Only GET, HEAD and OPTIONS are allowed."
+)
+
+
+@cache
+def _document() -> dict:
+    """Ninja's document of every operation, with the HTTP envelope that `api_view` and `ApiMiddleware` add."""
+    document = json.loads(_dumps(_api.get_openapi_schema(path_prefix="")))  # a copy, with string status codes
+    return _envelope(document)
+
+
+def _envelope(document: dict) -> dict:
+    components = document["components"]
+    parameter_models = ("Paging", "Key", "ImageKey", *(resource.filters.__name__ for resource in resources()))
+    for name in [name for name in components["schemas"] if name.endswith(parameter_models)]:
+        del components["schemas"][name]  # the models of parameters, which each operation lists
+    parameters = {
+        "IfNoneMatch": {
+            "name": "If-None-Match",
+            "in": "header",
+            "required": False,
+            "description": "The ETag of a copy you have: 304 if it is still current.",
+            "schema": {"type": "string"},
         }
-        filters = _filter_parameters(resource)
-        paths[f"/{resource.name}/"] = {
-            "get": {
-                "operationId": f"list_{resource.name}",
-                "tags": [resource.title],
-                "summary": f"List {resource.title.lower()}",
-                "description": resource.description,
-                "parameters": [
-                    {"$ref": "#/components/parameters/limit"},
-                    {"$ref": "#/components/parameters/offset"},
-                    *filters,
-                    *common,
-                ],
-                "responses": {
-                    "200": _json_response(
-                        f"A page of {resource.title.lower()}.",
-                        {"$ref": f"#/components/schemas/{resource.schema_name}List"},
-                    ),
-                    "304": {"$ref": "#/components/responses/NotModified"},
-                    "400": {"$ref": "#/components/responses/BadRequest"},
-                    **UNAVAILABLE,
-                },
-            }
-        }
-        key_parameter = {
-            "name": resource.lookup,
-            "in": "path",
+    }
+    for path, item in document["paths"].items():
+        operation = item["get"]
+        for index, parameter in enumerate(operation["parameters"]):
+            if parameter["name"] in Paging.model_fields:  # the same in every list: once, in the components
+                parameters[parameter["name"]] = parameter
+                operation["parameters"][index] = _ref("parameters", parameter["name"])
+        responses = operation["responses"]
+        for status, response in responses.items():
+            if status in PROBLEMS:
+                responses[status] = _ref("responses", PROBLEMS[status])
+            elif status.startswith("2"):
+                response["headers"] = HEADERS
+        if "200" in responses and path not in ("/", "/openapi.json"):
+            responses["304"] = _ref("responses", "NotModified")
+            operation["parameters"].append(_ref("parameters", "IfNoneMatch"))
+    components["parameters"] = parameters
+    components["headers"] = {
+        "ETag": {"description": "A weak validator of the body.", "schema": {"type": "string"}},
+        "Cache-Control": {"description": f"public, max-age={MAX_AGE}", "schema": {"type": "string"}},
+        "Access-Control-Allow-Origin": {"description": "Always `*`.", "schema": {"type": "string"}},
+        "Retry-After": {
+            "description": "Seconds to wait before asking again.",
             "required": True,
-            "schema": {"type": "integer"} if resource.lookup == "id" else {"type": "string"},
-        }
-        paths[f"/{resource.name}/{{{resource.lookup}}}/"] = {
-            "get": {
-                "operationId": f"get_{resource.name}",
-                "tags": [resource.title],
-                "summary": f"One of the {resource.title.lower()}, by its {resource.lookup}",
-                "parameters": [key_parameter, *common],
-                "responses": {
-                    "200": _json_response(f"One of the {resource.title.lower()}.", record_ref),
-                    "304": {"$ref": "#/components/responses/NotModified"},
-                    "404": {"$ref": "#/components/responses/NotFound"},
-                    **UNAVAILABLE,
-                },
-            }
-        }
-        if resource.images:
-            paths[f"/{resource.name}/{{{resource.lookup}}}/{{field}}/web/"] = {
-                "get": {
-                    "operationId": f"image_{resource.name}",
-                    "tags": [resource.title],
-                    "summary": f"The web-size copy of an image of one of the {resource.title.lower()}",
-                    "description": "Made when the image was saved: WebP, at most 1600 pixels on its "
-                    "longer side. The record's `<field>_web` gives this address.",
-                    "parameters": [
-                        key_parameter,
-                        {"name": "field", "in": "path", "required": True, "schema": {"enum": list(resource.images)}},
-                    ],
-                    "responses": {
-                        "302": {
-                            "description": "A redirect to the image file.",
-                            "headers": {"Location": {"schema": URI}},
-                        },
-                        "404": {"$ref": "#/components/responses/NotFound"},
-                        **UNAVAILABLE,
-                    },
-                }
-            }
-        if resource.csv:
-            paths[f"/{resource.name}.csv"] = {
-                "get": {
-                    "operationId": f"download_{resource.name}",
-                    "tags": [resource.title],
-                    "summary": f"All {resource.title.lower()} as CSV",
-                    "description": (
-                        "Every published record (the list's filters apply), as UTF-8 CSV with a byte order mark. "
-                        "Columns are the record's fields; a text in two languages gives two columns (`name_vi`, "
-                        "`name_en`), a list is joined with `; `, true/false are written `true`/`false`. A cell "
-                        "that would start like a spreadsheet formula (`=`, `+`, `-`, `@`) starts with `'`."
-                    ),
-                    "parameters": [*filters, *common],
-                    "responses": {
-                        "200": {
-                            "description": "The CSV file.",
-                            "headers": _headers(),
-                            "content": {"text/csv": {"schema": {"type": "string"}}},
-                        },
-                        "304": {"$ref": "#/components/responses/NotModified"},
-                        "400": {"$ref": "#/components/responses/BadRequest"},
-                        **UNAVAILABLE,
-                    },
-                }
-            }
-    document_response = {
-        "description": "This document (OpenAPI 3.1).",
-        "headers": _headers(),
-        "content": {"application/json": {"schema": {"type": "object"}}},
-    }
-    return {
-        "openapi": "3.1.0",
-        "info": {
-            "title": "Tụ hội sáng tạo – Creative Gathering 2026: open data",
-            "version": VERSION,
-            "description": (
-                "Read-only open data of the Creative Gathering (Hanoi, 10–11 January 2026): sectors, creative "
-                "units, products, venues, sessions, speakers, exhibitions, artworks, artists, partners and press "
-                "releases. Only published records appear.\n\n"
-                "Every record carries both languages of the site: a translated text is an object "
-                '`{"vi": …, "en": …}` (null where it is not written in that language), `page_url` gives the '
-                "public page in each language, relations are given by slug (products by id) and `api_url` is the "
-                "record's own address here. Dates and times are ISO 8601 in Hanoi time (+07:00). An image is "
-                "given twice: the original upload (`image`, often large) and `image_web`, an address that "
-                "redirects to a web-size copy (WebP, at most 1600 pixels).\n\n"
-                f"Lists are paged with `limit` (1–{MAX_LIMIT}, default {DEFAULT_LIMIT}) and `offset` (0–{MAX_OFFSET}); "
-                "`next` and `previous` link the neighbouring pages. A filter value outside its schema answers 400; "
-                "a well-formed one that names nothing (the slug of no published record) answers an empty list; an "
-                "empty one is no filter; unknown parameters are ignored.\n\n"
-                "Errors are RFC 9457 problem details (`application/problem+json`: `type`, `title`, `status`, "
-                "`detail`, and `parameter` for a 400), in English, or in Vietnamese when `Accept-Language` prefers "
-                "it (`Vary: Accept-Language`; no cookie plays a part). An address the API does not have answers 404, "
-                "a method other than GET, HEAD and OPTIONS 405; while the data cannot be read, 503 with "
-                "`Retry-After`.\n\n"
-                "Every answer has an `ETag`: send it back in `If-None-Match` and an unchanged resource answers 304 "
-                f"with no body. Answers may be cached for {MAX_AGE} seconds (`Cache-Control: public`). Any site may "
-                "read the API from a browser (CORS `Access-Control-Allow-Origin: *`, no credentials). Only GET, "
-                "HEAD and OPTIONS are allowed."
-            ),
-        },
-        "servers": [{"url": absolute(reverse("api:index")).rstrip("/")}],
-        "tags": [{"name": resource.title, "description": resource.description} for resource in resources()],
-        "paths": {
-            "/": {
-                "get": {
-                    "operationId": "describe",
-                    "summary": "This description",
-                    "responses": {"200": document_response},
-                }
-            },
-            "/openapi.json": {
-                "get": {
-                    "operationId": "openapi",
-                    "summary": "This description",
-                    "responses": {"200": document_response},
-                }
-            },
-            **paths,
-        },
-        "components": {
-            "schemas": schemas,
-            "parameters": {
-                "limit": {
-                    "name": "limit",
-                    "in": "query",
-                    "required": False,
-                    "description": f"Records per page (default {DEFAULT_LIMIT}; empty: the default).",
-                    "schema": {
-                        "anyOf": [
-                            {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
-                            {"type": "string", "const": ""},
-                        ],
-                        "default": DEFAULT_LIMIT,
-                    },
-                },
-                "offset": {
-                    "name": "offset",
-                    "in": "query",
-                    "required": False,
-                    "description": "Records to skip (empty: none). Beyond the last record, the page is empty.",
-                    "schema": {
-                        "anyOf": [
-                            {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET},
-                            {"type": "string", "const": ""},
-                        ],
-                        "default": 0,
-                    },
-                },
-                "IfNoneMatch": {
-                    "name": "If-None-Match",
-                    "in": "header",
-                    "required": False,
-                    "description": "The ETag of a copy you have: 304 if it is still current.",
-                    "schema": {"type": "string"},
-                },
-            },
-            "headers": {
-                "ETag": {"description": "A weak validator of the body.", "schema": {"type": "string"}},
-                "Cache-Control": {"description": f"public, max-age={MAX_AGE}", "schema": {"type": "string"}},
-                "Access-Control-Allow-Origin": {"description": "Always `*`.", "schema": {"type": "string"}},
-                "Retry-After": {
-                    "description": "Seconds to wait before asking again.",
-                    "required": True,
-                    "schema": {"type": "integer", "minimum": 1},
-                },
-            },
-            "responses": {
-                "NotModified": {
-                    "description": "Unchanged since the copy named in If-None-Match.",
-                    "headers": _headers(),
-                },
-                "BadRequest": _problem_response("A parameter is outside its schema; `parameter` names it."),
-                "NotFound": _problem_response("Nothing published here."),
-                "ServiceUnavailable": _problem_response(
-                    "The data cannot be read for a moment (the database is unreachable).",
-                    {"Retry-After": {"$ref": "#/components/headers/Retry-After"}},
-                ),
-            },
+            "schema": {"type": "integer", "minimum": 1},
         },
     }
 
+    def problem_response(description: str, **headers) -> dict:
+        return {
+            "description": description,
+            "headers": {**HEADERS, **headers},
+            "content": {PROBLEM: {"schema": _ref("schemas", "Problem")}},
+        }
 
-urlpatterns = [
-    path("", openapi_view, name="index"),
-    path("openapi.json", openapi_view, name="openapi"),
-    path("<slug:resource>.csv", csv_view, name="csv"),
-    path("<slug:resource>/", list_view, name="list"),
-    path("<slug:resource>/<str:key>/", detail_view, name="detail"),
-    path("<slug:resource>/<str:key>/<slug:field>/web/", image_view, name="image"),
-    re_path(r"^[\s\S]*$", not_found, name="nowhere"),  # [\s\S]: an address with a newline too
-]
+    components["responses"] = {
+        "NotModified": {"description": "Unchanged since the copy named in If-None-Match.", "headers": HEADERS},
+        "BadRequest": problem_response("A parameter is outside its schema; `parameter` names it."),
+        "NotFound": problem_response("Nothing published here."),
+        "ServiceUnavailable": problem_response(
+            "The data cannot be read for a moment (the database is unreachable).",
+            **{"Retry-After": _ref("headers", "Retry-After")},
+        ),
+    }
+    document["tags"] = [{"name": resource.title, "description": resource.description} for resource in resources()]
+    return document

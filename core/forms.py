@@ -54,3 +54,25 @@ class PhoneField(forms.CharField):
         kwargs.setdefault("validators", [phone_characters])
         kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
         super().__init__(max_length=max_length, **kwargs)
+
+
+class PublicModelForm(forms.ModelForm):
+    """A form the public fills in, over the model whose row it becomes: the lengths, choices and required fields
+    come from the model (`Meta.fields`), the labels, help and widgets from the form.
+
+    The answer never depends on what other rows hold: no uniqueness check runs here, since "this address is
+    already registered" would tell anyone whether an address is known; the code that saves answers the same either
+    way (constraints over fields outside the form, such as the session, are not checked by the form either).
+    `one_line_fields` are the text fields that must hold one line of visible text (`one_line`). The views read
+    `cleaned_data` and leave the saving to the modules named after the job.
+    """
+
+    one_line_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.one_line_fields:
+            self.fields[name].validators.insert(0, one_line)
+
+    def validate_unique(self):
+        """Not checked: see the class's docstring."""

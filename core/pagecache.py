@@ -14,10 +14,13 @@ shares) without touching the database, the session or the templates. What it sto
   page's live strip are never more than a minute old, and a frozen clock that moves renders again.
 
 Visitors' own state never reaches a cached page: stars and the agenda count are drawn by scripts from the
-visitor's cookies, and the pages that read cookies are not stored. Every answer carries an ETag and a
-Last-Modified (a revalidation gets 304), a `Cache-Control` for a CDN (`s-maxage`, `stale-while-revalidate`,
-browsers revalidate at once), and a gzip body when the client takes one (kept in the cache compressed once; these
-pages carry no secret, so compression gives nothing away).
+visitor's cookies, and the pages that read cookies are not stored. Staff previewing a draft (core/views.py) carry a
+login session, so their requests neither read nor fill this cache, and the preview is marked `private, no-store`
+for every other cache; a visitor asking for the draft's address gets a 404, which is never stored either.
+
+Every answer carries an ETag and a Last-Modified (a revalidation gets 304), a `Cache-Control` for a CDN
+(`s-maxage`, `stale-while-revalidate`, browsers revalidate at once), and a gzip body when the client takes one
+(kept in the cache compressed once; these pages carry no secret, so compression gives nothing away).
 """
 
 import gzip

@@ -1,34 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ContactEmailField, PhoneField, one_line
+from core.forms import ContactEmailField, PhoneField, PublicModelForm
 
 from .models import DeliveryLanguage, Registration, SessionKind
 
 
-def _max_length(name: str) -> int:
-    return Registration._meta.get_field(name).max_length
-
-
-class RegistrationForm(forms.Form):
+class RegistrationForm(PublicModelForm):
     """What a visitor gives to take a seat (or a waiting-list place) in a session with limited seats.
 
     `website` is a honeypot: hidden from people (visually and from assistive technology); robots fill it in.
     """
 
-    name = forms.CharField(
-        label=_("Full name"),
-        max_length=_max_length("name"),
-        validators=[one_line],
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    email = ContactEmailField(
-        help_text=_("Your confirmation, the calendar entry and the link to cancel are sent to this address."),
-    )
-    phone = PhoneField(
-        max_length=_max_length("phone"),
-        help_text=_("Only used to reach you if the session changes at the last minute."),
-    )
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -38,6 +21,20 @@ class RegistrationForm(forms.Form):
         label=_("I agree that the organisers keep these details to manage my registration and contact me about it."),
         error_messages={"required": _("Please tick this box: we cannot keep your seat without your agreement.")},
     )
+
+    one_line_fields = ("name",)
+    field_order = ("name", "email", "phone", "website", "consent")
+
+    class Meta:
+        model = Registration
+        fields = ("name", "email", "phone", "consent")
+        field_classes = {"email": ContactEmailField, "phone": PhoneField}
+        labels = {"name": _("Full name"), "email": _("E-mail"), "phone": _("Phone (optional)")}
+        help_texts = {
+            "email": _("Your confirmation, the calendar entry and the link to cancel are sent to this address."),
+            "phone": _("Only used to reach you if the session changes at the last minute."),
+        }
+        widgets = {"name": forms.TextInput(attrs={"autocomplete": "name"})}
 
     def visible_fields(self):
         return [field for field in super().visible_fields() if field.name != "website"]

@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from core.views import PreviewMixin, StructuredDataMixin
 from core.web import NearestPageMixin
 
 from .models import Session, Speaker
@@ -25,15 +26,9 @@ class SpeakerListView(NearestPageMixin, ListView):
         return Speaker.objects.published().order_by("name")
 
 
-class SpeakerDetailView(DetailView):
+class SpeakerDetailView(PreviewMixin, StructuredDataMixin, DetailView):
     template_name = "events/speaker_detail.html"
     context_object_name = "speaker"
 
     def get_queryset(self):
-        return Speaker.objects.published().prefetch_related(_public_sessions())
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        speaker = self.object
-        context["json_ld"] = speaker.structured_data()
-        return context
+        return self.visible(Speaker.objects).prefetch_related(_public_sessions())

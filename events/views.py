@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from core import clock, fragments
+from core.views import PreviewMixin, StructuredDataMixin
 from core.web import page_number, site_url
 from exhibitors.models import CreativeUnit, Sector
 
@@ -172,13 +173,13 @@ def build_grid(sessions: list[Session]) -> dict:
     return {"venues": venues, "rows": rows}
 
 
-class SessionDetailView(DetailView):
+class SessionDetailView(PreviewMixin, StructuredDataMixin, DetailView):
     template_name = "events/session_detail.html"
     context_object_name = "session"
 
     def get_queryset(self):
         return (
-            Session.objects.published()
+            self.visible(Session.objects)
             .select_related("venue")
             .with_seats()
             .annotate(**latest_change_annotations())
@@ -210,9 +211,11 @@ class SessionDetailView(DetailView):
             state=state,
             change=change,
             absolute_url=url,
-            json_ld=session.structured_data(change, state=state),
         )
         return context
+
+    def get_structured_data(self, context) -> dict:
+        return self.object.structured_data(context["change"], state=context["state"])
 
 
 class NowView(TemplateView):

@@ -1,25 +1,26 @@
 """The exhibition and its catalogue, one work, one artist, and the printable wall labels.
 
-Only published works of a published exhibition are ever shown, and only published artists are named. Every page
-runs a fixed number of queries whatever the size of the catalogue; images are always renditions made when
-they were saved (core/renditions.py), never the uploaded originals.
+Only published works of a published exhibition are ever shown, and only published artists are named (staff also
+preview the page of a draft, with a banner: core/views.py's PreviewMixin). Every page runs a fixed number of
+queries whatever the size of the catalogue; images are always renditions made when they were saved
+(core/renditions.py), never the uploaded originals.
 """
 
 import io
 import unicodedata
 
 import segno
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from django.views.decorators.http import require_safe
+from django.views.generic import DetailView, TemplateView
 
 from core import images
 from core.templatetags.tudoi import picture
-from core.web import absolute, page_number
+from core.views import PagedMixin, PreviewMixin, SafeMethodsMixin, StructuredDataMixin
+from core.web import absolute
 
 from .forms import CatalogueForm
 from .models import Artist, Artwork, Exhibition
@@ -42,10 +43,6 @@ def _published_artists() -> Prefetch:
 def _public_works():
     """Works the public may see: published, in a published exhibition."""
     return Artwork.objects.published().filter(exhibition__in=Exhibition.objects.published())
-
-
-def _exhibition_or_404(slug: str) -> Exhibition:
-    return get_object_or_404(Exhibition.objects.published().select_related("venue"), slug=slug)
 
 
 def _catalogue(exhibition: Exhibition) -> list[Artwork]:
@@ -115,60 +112,71 @@ def _mark_lazy(works: list[Artwork]) -> None:
         work.lazy = index >= EAGER_CARDS
 
 
-@require_safe
-def exhibition_index(request):
+class ExhibitionIndexView(SafeMethodsMixin, TemplateView):
     """The site menu's "Exhibition": straight to the exhibition when there is one, else the list of them."""
-    exhibitions = list(Exhibition.objects.published().select_related("venue").order_by("starts_on", "pk"))
-    if len(exhibitions) == 1:
-        return redirect(exhibitions[0])
-    return render(request, "exhibitions/exhibition_index.html", {"exhibitions": exhibitions})
+
+    template_name = "exhibitions/exhibition_index.html"
+
+    def get(self, request, *args, **kwargs):
+        exhibitions = list(Exhibition.objects.published().select_related("venue").order_by("starts_on", "pk"))
+        if len(exhibitions) == 1:
+            return redirect(exhibitions[0])
+        return self.render_to_response(self.get_context_data(exhibitions=exhibitions))
 
 
-@require_safe
-def exhibition_detail(request, slug):
-    exhibition = _exhibition_or_404(slug)
-    form = CatalogueForm(request.GET)
-    form.is_valid()  # fills cleaned_data and errors; an invalid value is dropped and reported
-    region, technique, sort = form.value("region"), form.value("technique"), form.value("sort") or "number"
-    catalogue = _catalogue(exhibition)
-    works = catalogue
-    if region:
-        works = [work for work in works if work.region == region]
-    if technique:
-        works = [work for work in works if work.technique == technique]
-    if sort == "artist":
-        works = _by_artist(works)
-    paginator = Paginator(works, WORKS_PER_PAGE)
-    number, page_notice = page_number(request.GET.get("page"), paginator.num_pages)
-    page = paginator.page(number)
-    shown = list(page.object_list)
-    _mark_lazy(shown)
-    query = urlencode([(name, value) for name, value in (("region", region), ("technique", technique)) if value])
-    if sort != "number":
-        query = f"{query}&sort={sort}" if query else f"sort={sort}"
-    context = {
-        "exhibition": exhibition,
-        "venue": exhibition.venue,
-        "form": form,
-        "works": shown,
-        "matching": len(works),
-        "page": page,
-        "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1),
-        "page_prefix": f"{query}&" if query else "",
-        "page_notice": page_notice,
-        "total": len(catalogue),
-        "is_filtered": bool(region or technique),
-        "sort": sort,
-        "organisers": exhibition.organiser_names(),
-        "supporters": exhibition.supporter_names(),
-        "hours": exhibition.hours or exhibition.venue.hours,
-        "og_image": absolute(
-            rendition_url(exhibition.image, f"{OPEN_GRAPH_WIDTH}")
-            or (rendition_url(catalogue[0].image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}") if catalogue else "")
-        ),
-    }
-    context["json_ld"] = exhibition.structured_data(image=context["og_image"])
-    return render(request, "exhibitions/exhibition_detail.html", context)
+class ExhibitionDetailView(SafeMethodsMixin, PreviewMixin, PagedMixin, StructuredDataMixin, DetailView):
+    """The exhibition and its catalogue, filtered by region and technique, sorted by number or artist, in pages."""
+
+    template_name = "exhibitions/exhibition_detail.html"
+    context_object_name = "exhibition"
+
+    def get_queryset(self):
+        return self.visible(Exhibition.objects).select_related("venue")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        exhibition = self.object
+        form = CatalogueForm(self.request.GET)
+        form.is_valid()  # fills cleaned_data and errors; an invalid value is dropped and reported
+        region, technique, sort = form.value("region"), form.value("technique"), form.value("sort") or "number"
+        catalogue = _catalogue(exhibition)
+        works = catalogue
+        if region:
+            works = [work for work in works if work.region == region]
+        if technique:
+            works = [work for work in works if work.technique == technique]
+        if sort == "artist":
+            works = _by_artist(works)
+        paginator, page, page_notice = self.paginate(works, WORKS_PER_PAGE)
+        shown = list(page.object_list)
+        _mark_lazy(shown)
+        query = urlencode([(name, value) for name, value in (("region", region), ("technique", technique)) if value])
+        if sort != "number":
+            query = f"{query}&sort={sort}" if query else f"sort={sort}"
+        context.update(
+            venue=exhibition.venue,
+            form=form,
+            works=shown,
+            matching=len(works),
+            page=page,
+            page_range=self.elided_range(paginator, page),
+            page_prefix=f"{query}&" if query else "",
+            page_notice=page_notice,
+            total=len(catalogue),
+            is_filtered=bool(region or technique),
+            sort=sort,
+            organisers=exhibition.organiser_names(),
+            supporters=exhibition.supporter_names(),
+            hours=exhibition.hours or exhibition.venue.hours,
+            og_image=absolute(
+                rendition_url(exhibition.image, f"{OPEN_GRAPH_WIDTH}")
+                or (rendition_url(catalogue[0].image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}") if catalogue else "")
+            ),
+        )
+        return context
+
+    def get_structured_data(self, context) -> dict:
+        return self.object.structured_data(image=context["og_image"])
 
 
 # One work
@@ -187,68 +195,81 @@ def _neighbour(work: Artwork, *, after: bool):
     return found
 
 
-@require_safe
-def artwork_detail(request, slug, artwork_slug):
-    work = get_object_or_404(
-        _public_works().select_related("exhibition").prefetch_related(_published_artists()),
-        exhibition__slug=slug,
-        slug=artwork_slug,
-    )
-    artists = list(work.artists.all())
-    main_image = picture(
-        work.image,
-        alt=work.alt_text,
-        sizes="(min-width: 60em) 40rem, 100vw",
-        widths="480,800,1200",
-        css_class="work-main-image",
-        lazy=False,
-    )
-    if main_image and work.long_description:
-        # The long description below the image is its accessible description too.
-        main_image = mark_safe(main_image.replace("<img ", f'<img aria-describedby="{LONG_DESCRIPTION_ID}" ', 1))
-    url = absolute(work.get_absolute_url())
-    context = {
-        "work": work,
-        "exhibition": work.exhibition,
-        "artists": artists,
-        "main_image": main_image,
-        "long_description_id": LONG_DESCRIPTION_ID,
-        "zoom": rendition(work.image, ZOOM_GEOMETRY),
-        "previous": _neighbour(work, after=False),
-        "next": _neighbour(work, after=True),
-        "og_image": absolute(rendition_url(work.image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}")),
-        "absolute_url": url,
-    }
-    context["json_ld"] = work.structured_data(image=context["og_image"])
-    return render(request, "exhibitions/artwork_detail.html", context)
+class ArtworkDetailView(SafeMethodsMixin, PreviewMixin, StructuredDataMixin, DetailView):
+    template_name = "exhibitions/artwork_detail.html"
+    context_object_name = "work"
+    slug_url_kwarg = "artwork_slug"
+
+    def get_queryset(self):
+        works = _public_works() if not self.staff_preview else Artwork.objects.all()
+        return (
+            works.filter(exhibition__slug=self.kwargs["slug"])
+            .select_related("exhibition")
+            .prefetch_related(_published_artists())
+        )
+
+    def is_draft(self, work) -> bool:
+        return not (work.is_public and work.exhibition.is_public)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        work = self.object
+        main_image = picture(
+            work.image,
+            alt=work.alt_text,
+            sizes="(min-width: 60em) 40rem, 100vw",
+            widths="480,800,1200",
+            css_class="work-main-image",
+            lazy=False,
+        )
+        if main_image and work.long_description:
+            # The long description below the image is its accessible description too.
+            main_image = mark_safe(main_image.replace("<img ", f'<img aria-describedby="{LONG_DESCRIPTION_ID}" ', 1))
+        context.update(
+            exhibition=work.exhibition,
+            artists=list(work.artists.all()),
+            main_image=main_image,
+            long_description_id=LONG_DESCRIPTION_ID,
+            zoom=rendition(work.image, ZOOM_GEOMETRY),
+            previous=_neighbour(work, after=False),
+            next=_neighbour(work, after=True),
+            og_image=absolute(rendition_url(work.image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}")),
+            absolute_url=absolute(work.get_absolute_url()),
+        )
+        return context
+
+    def get_structured_data(self, context) -> dict:
+        return self.object.structured_data(image=context["og_image"])
 
 
 # One artist
 
 
-@require_safe
-def artist_detail(request, slug):
-    artist = get_object_or_404(Artist.objects.published(), slug=slug)
-    works = list(
-        _public_works()
-        .filter(artists=artist)
-        .select_related("exhibition")
-        .prefetch_related(_published_artists())
-        .order_by("exhibition__starts_on", "exhibition_id", "catalogue_number")
-    )
-    for work in works:
-        work.others = [other for other in work.artists.all() if other.pk != artist.pk]
-    _mark_lazy(works)
-    og_image = absolute(rendition_url(artist.photo, f"{OPEN_GRAPH_WIDTH}"))
-    if not og_image and works:
-        og_image = absolute(rendition_url(works[0].image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}"))
-    context = {
-        "artist": artist,
-        "works": works,
-        "json_ld": artist.structured_data(),
-        "og_image": og_image,
-    }
-    return render(request, "exhibitions/artist_detail.html", context)
+class ArtistDetailView(SafeMethodsMixin, PreviewMixin, StructuredDataMixin, DetailView):
+    template_name = "exhibitions/artist_detail.html"
+    context_object_name = "artist"
+
+    def get_queryset(self):
+        return self.visible(Artist.objects)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        artist = self.object
+        works = list(
+            _public_works()
+            .filter(artists=artist)
+            .select_related("exhibition")
+            .prefetch_related(_published_artists())
+            .order_by("exhibition__starts_on", "exhibition_id", "catalogue_number")
+        )
+        for work in works:
+            work.others = [other for other in work.artists.all() if other.pk != artist.pk]
+        _mark_lazy(works)
+        og_image = absolute(rendition_url(artist.photo, f"{OPEN_GRAPH_WIDTH}"))
+        if not og_image and works:
+            og_image = absolute(rendition_url(works[0].image, f"{OPEN_GRAPH_WIDTH}x{OPEN_GRAPH_WIDTH}"))
+        context.update(works=works, og_image=og_image)
+        return context
 
 
 # Wall labels
@@ -277,21 +298,26 @@ def qr_svg(url: str) -> str:
     return mark_safe(svg.replace("<svg ", '<svg role="img" shape-rendering="crispEdges" ', 1))
 
 
-@require_safe
-def wall_labels(request, slug):
-    exhibition = _exhibition_or_404(slug)
-    paginator = Paginator(_catalogue(exhibition), LABELS_PER_PAGE)
-    number, page_notice = page_number(request.GET.get("page"), paginator.num_pages)
-    page = paginator.page(number)
-    labels = []
-    for work in page.object_list:
-        url = absolute(work.get_absolute_url())
-        labels.append({"work": work, "artists": list(work.artists.all()), "url": url, "qr": qr_svg(url)})
-    context = {
-        "exhibition": exhibition,
-        "labels": labels,
-        "page": page,
-        "page_range": paginator.get_elided_page_range(number, on_each_side=1, on_ends=1),
-        "page_notice": page_notice,
-    }
-    return render(request, "exhibitions/wall_labels.html", context)
+class WallLabelsView(SafeMethodsMixin, PreviewMixin, PagedMixin, DetailView):
+    """The exhibition's wall labels to print, six to an A4 sheet, each with a QR code of the work's page."""
+
+    template_name = "exhibitions/wall_labels.html"
+    context_object_name = "exhibition"
+
+    def get_queryset(self):
+        return self.visible(Exhibition.objects).select_related("venue")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator, page, page_notice = self.paginate(_catalogue(self.object), LABELS_PER_PAGE)
+        labels = []
+        for work in page.object_list:
+            url = absolute(work.get_absolute_url())
+            labels.append({"work": work, "artists": list(work.artists.all()), "url": url, "qr": qr_svg(url)})
+        context.update(
+            labels=labels,
+            page=page,
+            page_range=self.elided_range(paginator, page),
+            page_notice=page_notice,
+        )
+        return context

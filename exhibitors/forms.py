@@ -6,15 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core import clock
 from core.event import DAYS as EVENT_DAYS
-from core.forms import ContactEmailField, PhoneField, one_line
+from core.forms import ContactEmailField, PhoneField, PublicModelForm
 from core.templatetags.tudoi import long_date
 
 from .meetings import LAST_SLOT, SLOT_ENDS, PreferredTime
 from .models import BuyerChannel, MeetingRequest, OrderSize, Sector
-
-
-def _max_length(name: str) -> int:
-    return MeetingRequest._meta.get_field(name).max_length
 
 
 class SectorCheckboxes(forms.ModelMultipleChoiceField):
@@ -45,25 +41,13 @@ def parse_slot(value: str) -> tuple[date, str] | None:
     return day, time_slot
 
 
-class MeetingRequestForm(forms.Form):
+class MeetingRequestForm(PublicModelForm):
     """What a buyer tells a creative unit when asking for a meeting at the fair.
 
     `subject` is a honeypot: hidden from people (visually and from assistive technology) and left empty by
     them; robots fill in every field they find. `is_robot()` says whether it was filled.
     """
 
-    buyer_name = forms.CharField(
-        label=_("Full name"),
-        max_length=_max_length("buyer_name"),
-        validators=[one_line],
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    organisation = forms.CharField(
-        label=_("Organisation"),
-        max_length=_max_length("organisation"),
-        validators=[one_line],
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
     channel = forms.ChoiceField(
         label=_("You are a"),
         choices=[("", _("Choose…")), *BuyerChannel.choices],
@@ -85,18 +69,6 @@ class MeetingRequestForm(forms.Form):
         choices=[("", _("Not sure yet")), *OrderSize.choices],
         required=False,
     )
-    email = ContactEmailField(
-        help_text=_("The unit and the organisers reply to this address; your confirmation is sent to it."),
-    )
-    phone = PhoneField(
-        max_length=_max_length("phone"),
-    )
-    message = forms.CharField(
-        label=_("Your message"),
-        max_length=_max_length("message"),
-        help_text=_("What you are looking for: products, quantities, deadlines, markets."),
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
     preferred_slot = SlotField(
         label=_("Preferred time"),
         required=False,
@@ -107,6 +79,33 @@ class MeetingRequestForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
+
+    one_line_fields = ("buyer_name", "organisation")
+    field_order = (
+        *("buyer_name", "organisation", "channel", "sectors", "order_size", "email", "phone", "message"),
+        *("preferred_slot", "subject"),
+    )
+
+    class Meta:
+        model = MeetingRequest
+        fields = ("buyer_name", "organisation", "channel", "sectors", "order_size", "email", "phone", "message")
+        field_classes = {"email": ContactEmailField, "phone": PhoneField}
+        labels = {
+            "buyer_name": _("Full name"),
+            "organisation": _("Organisation"),
+            "email": _("E-mail"),
+            "phone": _("Phone (optional)"),
+            "message": _("Your message"),
+        }
+        help_texts = {
+            "email": _("The unit and the organisers reply to this address; your confirmation is sent to it."),
+            "message": _("What you are looking for: products, quantities, deadlines, markets."),
+        }
+        widgets = {
+            "buyer_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "message": forms.Textarea(attrs={"rows": 6}),
+        }
 
     # What `exhibitors.meetings.create_meeting_request` takes from the form (the slot is split into day and time).
     MEETING_FIELDS = (

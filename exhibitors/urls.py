@@ -5,8 +5,8 @@ from . import meeting_views, views
 app_name = "exhibitors"
 
 urlpatterns = [
-    path("exhibitors/", views.directory, name="directory"),
-    path("exhibitors/<slug:slug>/", views.unit_detail, name="detail"),
+    path("exhibitors/", views.DirectoryView.as_view(), name="directory"),
+    path("exhibitors/<slug:slug>/", views.UnitDetailView.as_view(), name="detail"),
     path("exhibitors/<slug:slug>/meet/", meeting_views.meet, name="meet"),
-    path("sectors/<slug:slug>/", views.sector_detail, name="sector"),
+    path("sectors/<slug:slug>/", views.SectorDetailView.as_view(), name="sector"),
 ]

@@ -1,94 +1,68 @@
 """Open data: press releases (registered with core.api in PressConfig.ready).
 
 A release appears only once it is published and its publication time (the embargo) has come: `.published()`.
-"""
+One schema: its fields are the answer and its description in the OpenAPI document (core.api.Record)."""
+
+from datetime import datetime
 
 from django.db.models.functions import Coalesce
+from pydantic import BaseModel, Field
 
 from core import api
-from core.api import Resource
+from core.api import FORBID, Email, Id, PageUrls, Record, Resource, Slug, Text, Uri
 
-from .models import PressContact, PressRelease
-
-
-def releases():
-    return (
-        PressRelease.objects.published()
-        .select_related("contact")
-        .order_by(Coalesce("publish_at", "created_at").desc(), "-pk")
-    )
+from .models import PressRelease
 
 
-def _contact(contact: PressContact | None) -> dict | None:
-    if contact is None or not contact.is_public:
-        return None
-    return {
-        "name": contact.name,
-        "role": api.text(contact, "role"),
-        "organisation": api.text(contact, "organisation"),
-        "email": contact.email,
-        "phone": contact.phone or None,
-    }
+class Contact(BaseModel):
+    model_config = FORBID
+    name: str
+    role: Text
+    organisation: Text
+    email: Email
+    phone: str | None
 
 
-def release_record(release: PressRelease) -> dict:
-    return {
-        "id": release.pk,
-        "slug": release.slug,
-        "title": api.text(release, "title"),
-        "summary": api.text(release, "summary"),
-        "body": api.text(release, "body"),
-        "published_at": api.moment(release.publish_at or release.created_at),
-        "image": api.file_url(release.image),
-        "image_credit": release.image_credit or None,
-        "contact": _contact(release.contact),
-        "page_url": api.page_urls(release),
-        "updated_at": api.moment(max(release.updated_at, release.publish_at or release.updated_at)),
-    }
+class ReleaseRecord(Record):
+    id: Id
+    slug: Slug
+    title: Text
+    summary: Text
+    body: Text = Field(description="Plain text; paragraphs are separated by an empty line.")
+    published_at: datetime
+    image: Uri | None
+    image_credit: str | None
+    contact: Contact | None = Field(description="The press contact for this release.")
+    page_url: PageUrls
+    updated_at: datetime
 
+    @staticmethod
+    def resolve_published_at(release: PressRelease) -> datetime:
+        return api.moment(release.publish_at or release.created_at)
 
-RELEASE = {
-    "id": api.ID,
-    "slug": api.SLUG_VALUE,
-    "title": api.TEXT,
-    "summary": api.TEXT,
-    "body": {**api.TEXT, "description": "Plain text; paragraphs are separated by an empty line."},
-    "published_at": api.DATE_TIME,
-    "image": api.OPTIONAL_URI,
-    "image_credit": api.OPTIONAL_STRING,
-    "contact": {
-        "anyOf": [
-            {
-                "type": "object",
-                "properties": {
-                    "name": api.STRING,
-                    "role": api.TEXT,
-                    "organisation": api.TEXT,
-                    "email": {"type": "string", "format": "email"},
-                    "phone": api.OPTIONAL_STRING,
-                },
-                "required": ["name", "role", "organisation", "email", "phone"],
-                "additionalProperties": False,
-            },
-            {"type": "null"},
-        ],
-        "description": "The press contact for this release.",
-    },
-    "page_url": api.PAGE,
-    "updated_at": api.DATE_TIME,
-}
+    @staticmethod
+    def resolve_contact(release: PressRelease) -> dict | None:
+        contact = release.contact
+        return api.values(Contact, contact) if contact is not None and contact.is_public else None
+
+    @staticmethod
+    def resolve_updated_at(release: PressRelease) -> datetime:
+        return api.moment(max(release.updated_at, release.publish_at or release.updated_at))
 
 
 def register() -> None:
     api.register(
         Resource(
             name="releases",
+            schema=ReleaseRecord,
             schema_name="PressRelease",
             title="Press releases",
             description="Press releases, newest first. An embargoed release appears at its publication time.",
-            queryset=releases,
-            serialize=release_record,
-            properties=RELEASE,
+            queryset=lambda: (
+                PressRelease.objects.published()
+                .select_related("contact")
+                .order_by(Coalesce("publish_at", "created_at").desc(), "-pk")
+            ),
             order=11,
             images=("image",),
         )

@@ -10,17 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.documents import PDF_MAGIC, check_pdf
 from core.event import DAYS as EVENT_DAYS
-from core.forms import ContactEmailField, PhoneField, one_line
+from core.forms import ContactEmailField, PhoneField, PublicModelForm
 from core.images import reencode_image
 from core.templatetags.tudoi import long_date
 
 from .models import OTHER_DAYS, AccreditationRequest
 
 PRESS_CARD_MAX_BYTES = 5 * 1024 * 1024
-
-
-def _max_length(name: str) -> int:
-    return AccreditationRequest._meta.get_field(name).max_length
 
 
 def _megabytes(size: int) -> str:
@@ -79,47 +75,13 @@ def day_choices() -> list[tuple[str, str]]:
     ]
 
 
-class AccreditationForm(forms.Form):
+class AccreditationForm(PublicModelForm):
     """What a journalist gives to be accredited. `website` is a trap for robots: people never see it."""
 
-    name = forms.CharField(
-        label=_("Full name"),
-        max_length=_max_length("name"),
-        validators=[one_line],
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
-    outlet = forms.CharField(
-        label=_("Media outlet"),
-        max_length=_max_length("outlet"),
-        validators=[one_line],
-        help_text=_("The newspaper, magazine, broadcaster or site you work for, or “freelance”."),
-        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-    )
-    role = forms.CharField(
-        label=_("Role (optional)"),
-        max_length=_max_length("role"),
-        required=False,
-        validators=[one_line],
-        help_text=_("For example reporter, photographer, camera operator, editor."),
-        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
-    )
-    email = ContactEmailField(
-        help_text=_("We send the confirmation and our answer to this address."),
-    )
-    phone = PhoneField(
-        max_length=_max_length("phone"),
-    )
     days = forms.MultipleChoiceField(
         label=_("Days you will cover"),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Please tick at least one day.")},
-    )
-    message = forms.CharField(
-        label=_("Message (optional)"),
-        max_length=_max_length("message"),
-        required=False,
-        help_text=_("What you plan to cover, interview requests, equipment (camera, drone)…"),
-        widget=forms.Textarea(attrs={"rows": 5}),
     )
     press_card = PressCardField(
         label=_("Press card"),
@@ -135,6 +97,36 @@ class AccreditationForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
+    one_line_fields = ("name", "outlet", "role")
+    field_order = ("name", "outlet", "role", "email", "phone", "days", "message", "press_card", "consent", "website")
+
+    class Meta:
+        model = AccreditationRequest
+        # The days and the press card are the form's own fields: a list of ticked days, and a checked file that
+        # `press.accreditation` stores.
+        fields = ("name", "outlet", "role", "email", "phone", "message")
+        field_classes = {"email": ContactEmailField, "phone": PhoneField}
+        labels = {
+            "name": _("Full name"),
+            "outlet": _("Media outlet"),
+            "role": _("Role (optional)"),
+            "email": _("E-mail"),
+            "phone": _("Phone (optional)"),
+            "message": _("Message (optional)"),
+        }
+        help_texts = {
+            "outlet": _("The newspaper, magazine, broadcaster or site you work for, or “freelance”."),
+            "role": _("For example reporter, photographer, camera operator, editor."),
+            "email": _("We send the confirmation and our answer to this address."),
+            "message": _("What you plan to cover, interview requests, equipment (camera, drone)…"),
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "outlet": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "message": forms.Textarea(attrs={"rows": 5}),
+        }
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["days"].choices = day_choices()  # labels in the language of the request
@@ -147,6 +139,8 @@ class AccreditationForm(forms.Form):
         data = super().clean()
         if OTHER_DAYS in (data.get("days") or []) and not (data.get("message") or "").strip():
             self.add_error("message", _("You ticked “other days”: please tell us which days here."))
+        if "days" in data:
+            self.instance.days = self.days_value()  # as stored, so that the model checks it as well
         return data
 
     @property

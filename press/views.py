@@ -15,6 +15,7 @@ from django.views.generic import DetailView, TemplateView
 from core import clock
 from core.mail import mail_quietly
 from core.text import nfc
+from core.views import PreviewMixin
 from core.web import page_number
 
 from . import accreditation, kit, pdf
@@ -63,13 +64,13 @@ class PressIndexView(TemplateView):
         return context
 
 
-class ReleaseDetailView(DetailView):
+class ReleaseDetailView(PreviewMixin, DetailView):
     template_name = "press/release_detail.html"
     context_object_name = "release"
 
     def get_queryset(self):
-        # Drafts and embargoed releases are not found: a 404 until their publication time.
-        return PressRelease.objects.published().select_related("contact")
+        # Drafts and embargoed releases are not found: a 404 until their publication time (staff preview them).
+        return self.visible(PressRelease.objects).select_related("contact")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -4,9 +4,13 @@ One load is shared by the module (committed outside the tests' transactions, rem
 draws several hundred pictures; each test still runs in its own rolled-back transaction.
 """
 
+import csv
 import hashlib
 import html.parser
 import io
+import json
+import re
+import shutil
 import unicodedata
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -303,3 +307,59 @@ def test_load_demo_opens_the_exhibition_on_the_morning_of_10_january(demo):
     opening = Session.objects.published().get(title_vi__startswith="Khai mạc triển lãm")
     starts = opening.starts_at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
     assert starts.date().isoformat() == "2026-01-10" and starts.hour < 12
+
+
+def _edit_csv(path, key_column, key, column, value):
+    """Change one cell of a demo CSV file, keeping the rest of the file as it is."""
+    text = path.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    next(row for row in rows if row[key_column] == key)[column] = value
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def test_load_demo_reads_its_content_from_the_data_files_of_the_demo_folder(demo, settings, tmp_path, client):
+    """The demo is data in demo/: a copy with a session, a unit, a work and a partner renamed, loaded over the demo
+    (through the programme's, the units' and the catalogue's imports, and partners.json), shows on their pages."""
+    copy = tmp_path / "demo"
+    shutil.copytree(settings.TUDOI_DEMO_DIR, copy, ignore=shutil.ignore_patterns("samples"))
+    _edit_csv(copy / "sessions.csv", "code", "le-khai-mac-tu-hoi-sang-tao", "title_vi", "Lễ khai mạc đã đổi tên")
+    _edit_csv(copy / "units.csv", "code", "TH-001", "name_en", "Hanoi College of Arts, renamed")
+    _edit_csv(copy / "works.csv", "catalogue_number", "1", "title_en", "Village market, renamed")
+    partners = json.loads((copy / "partners.json").read_text(encoding="utf-8"))
+    partners["partners"][0]["name_en"] = "Hanoi People’s Committee, renamed"
+    (copy / "partners.json").write_text(json.dumps(partners, ensure_ascii=False), encoding="utf-8")
+    settings.TUDOI_DEMO_DIR = copy
+    out = io.StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    assert "Created 0 rows, updated 4, wrote 0 files." in out.getvalue()
+    session = client.get("/vi/programme/le-khai-mac-tu-hoi-sang-tao/").content.decode()
+    assert "Lễ khai mạc đã đổi tên" in session
+    unit = CreativeUnit.objects.get(code="TH-001")
+    assert "Hanoi College of Arts, renamed" in client.get(f"/en/exhibitors/{unit.slug}/").content.decode()
+    work = Artwork.objects.get(catalogue_number=1)
+    page = client.get(f"/en/exhibitions/{work.exhibition.slug}/{work.slug}/").content.decode()
+    assert "Village market, renamed" in page
+    assert "Hanoi People’s Committee, renamed" in client.get("/en/partners/").content.decode()
+
+
+def test_the_docker_image_keeps_the_demo_data_files(settings):
+    """`COPY . .` takes the project but what .dockerignore names: nothing of demo/ may be left out of the image."""
+    root = settings.BASE_DIR
+
+    def pattern(line):
+        parts = re.split(r"(\*\*/?|\*|\?)", line.strip("/"))
+        wildcard = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
+        return re.compile("".join(wildcard.get(part, re.escape(part)) for part in parts) + "(?:/.*)?")
+
+    lines = (root / ".dockerignore").read_text().splitlines()
+    ignored = [pattern(line) for line in lines if line.strip() and not line.startswith(("#", "!"))]
+    files = [str(path.relative_to(root)) for path in (root / "demo").rglob("*") if path.is_file()]
+    assert {"demo/units.csv", "demo/sessions.csv", "demo/works.csv", "demo/partners.json"} <= set(files)
+    assert [name for name in files if any(p.fullmatch(name) for p in ignored)] == []
+    assert pattern("tests").fullmatch("tests/test_demo.py") and pattern("**/*.pyc").fullmatch("demo/x.pyc")

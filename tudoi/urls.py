@@ -3,6 +3,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from core import api as open_data
+
 from . import sitemaps, views
 
 handler404 = "tudoi.views.page_not_found"
@@ -16,7 +18,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.sitemap_section, name="sitemap-section"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
-    path("api/v1/", include("core.api")),
+    path("api/v1/", open_data.urls()),  # the open data API: every resource the apps registered (core/api.py)
     path("admin/", admin.site.urls),
 ]
 
@@ -25,7 +27,7 @@ urlpatterns += i18n_patterns(
     path("partners/", views.PartnersView.as_view(), name="partners"),
     path("about/", views.AboutView.as_view(), name="about"),
     path("visit/", views.VisitView.as_view(), name="visit"),
-    path("search/", views.search_page, name="search"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("", include("events.urls")),
     path("", include("exhibitors.urls")),
     path("", include("exhibitions.urls")),

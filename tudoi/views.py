@@ -23,6 +23,7 @@ from core import clock, fragments, search
 from core.models import published_q
 from core.ratelimit import RateLimit, client_address
 from core.text import nfc
+from core.views import SafeMethodsMixin
 from events.models import Session, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.directory import sector_counts
@@ -213,43 +214,47 @@ SEARCH_LIMIT = RateLimit("search", (60, 30), (3600, 300))
 SEARCH_CACHE_SECONDS = 300
 
 
-def search_page(request):
+class SearchView(SafeMethodsMixin, TemplateView):
     """`/search/?q=`: the best matches of each kind (units, products, sessions…), one query per kind.
 
     The query's synonyms (gốm: ceramics, pottery) are searched too, and named on the page, this language's first.
     The results are kept in the shared cache under the query's words (`search.cache_key`), the language, the
     content generation and the minute, so a search repeated by anyone costs no query; a new one counts against the
-    address's limit and runs under a time limit.
+    address's limit (429 beyond it) and runs under a time limit (a page that says so, never cached, beyond it).
     """
-    typed = request.GET.get("q", "")
-    query = search.clean_query(typed)
-    context = {
-        "query": query,
-        "shortened": len(typed.strip()) > len(query),
-        "searched": bool(query),
-        "no_words": bool(query) and not search.search_key(query, folded=True),
-        "max_length": search.MAX_QUERY_LENGTH,
-    }
-    if not search.search_key(query, folded=True):
-        return render(request, "tudoi/search.html", context)
-    key = _search_cache_key(request, query)
-    results = _cache_get(key)
-    if results is None:
-        if not SEARCH_LIMIT.take(client_address(request)):
-            response = render(request, "tudoi/search.html", {**context, "limited": True}, status=429)
-            response["Retry-After"] = "60"
-            return response
-        try:
-            with search.time_limit():
-                # Without the request: the results use no context processor, and are the same for every visitor.
-                results = loader.render_to_string("tudoi/_search_results.html", _search_results(query))
-        except search.TimedOut:
-            response = render(request, "tudoi/search.html", {**context, "timed_out": True})
-            add_never_cache_headers(response)
-            return response
-        _cache_set(key, results)
-    # Our own template's output (autoescaped), kept as text in the cache.
-    return render(request, "tudoi/search.html", {**context, "results": mark_safe(results)})
+
+    template_name = "tudoi/search.html"
+
+    def get(self, request, *args, **kwargs):
+        typed = request.GET.get("q", "")
+        query = search.clean_query(typed)
+        context = self.get_context_data(
+            query=query,
+            shortened=len(typed.strip()) > len(query),
+            searched=bool(query),
+            no_words=bool(query) and not search.search_key(query, folded=True),
+            max_length=search.MAX_QUERY_LENGTH,
+        )
+        if not search.search_key(query, folded=True):
+            return self.render_to_response(context)
+        key = _search_cache_key(request, query)
+        results = _cache_get(key)
+        if results is None:
+            if not SEARCH_LIMIT.take(client_address(request)):
+                response = self.render_to_response({**context, "limited": True}, status=429)
+                response["Retry-After"] = "60"
+                return response
+            try:
+                with search.time_limit():
+                    # Without the request: the results use no context processor, and are the same for every visitor.
+                    results = loader.render_to_string("tudoi/_search_results.html", _search_results(query))
+            except search.TimedOut:
+                response = self.render_to_response({**context, "timed_out": True})
+                add_never_cache_headers(response)
+                return response
+            _cache_set(key, results)
+        # Our own template's output (autoescaped), kept as text in the cache.
+        return self.render_to_response({**context, "results": mark_safe(results)})
 
 
 def _search_results(query: str) -> dict:

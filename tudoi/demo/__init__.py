@@ -1,6 +1,6 @@
 """Demo content for the site: `python manage.py load_demo`.
 
-Real facts about the event (venues, the programme's named activities, organisers, the units named in coverage)
-sit beside plainly fictional filler (most creative units, artists and artworks, some speakers, press contacts),
-and every fictional record says so in both languages. Loading is deterministic and idempotent.
+The content is data, in the `demo/` folder at the project's root (settings.TUDOI_DEMO_DIR; see demo/README.md):
+loader.py reads it through the organisers' spreadsheet imports and `sync.Sync`, images.py draws its pictures.
+Loading is deterministic and idempotent.
 """

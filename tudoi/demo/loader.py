@@ -1,8 +1,18 @@
-"""Write the demo content into the database, idempotently, in one transaction."""
+"""Write the demo content into the database, idempotently, in one transaction.
+
+The content is in the data files of `demo/` (tudoi/demo/data.py). Units, products, sessions and works go through
+the spreadsheet imports the organisers use (exhibitors/resources.py, events/resources.py and
+exhibitions/importing.py), so the demo is also a full-size test of them; sectors, venues, speakers, the exhibition
+and its artists, partners and the press room, which no import covers, are written from JSON by `Sync`. The pictures
+are drawn (tudoi/demo/images.py) and added to the imported rows afterwards.
+"""
 
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
 
 from django.db import models, transaction
 from django.utils import translation
@@ -12,18 +22,17 @@ from core.renditions import make_missing, remembering
 from core.search import refresh_statistics
 from core.text import slugify_vi
 from events.models import Session, Speaker, Venue
+from events.resources import SessionResource
+from exhibitions import importing
 from exhibitions.models import Artist, Artwork, Exhibition
+from exhibitors.import_files import SheetCSV
 from exhibitors.models import CreativeUnit, Partner, Product, Sector
+from exhibitors.resources import CreativeUnitResource, ProductResource
 from press.models import CoverageLink, MediaAsset, PressContact, PressRelease
 
-from . import exhibition as X
-from . import images
-from .partners import PARTNERS, RETIRED
-from .press import ASSETS, CONTACTS, COVERAGE, PHOTO_CREDIT, RELEASES, logo_png
-from .programme import HO_GUOM_CENTRE, SPEAKERS, VENUES, all_sessions
-from .sectors import SECTORS
+from . import data, images
+from .press import logo_png
 from .sync import Sync
-from .units import ZONES, all_units
 
 PUBLISHED = {"status": Status.PUBLISHED, "publish_at": None}
 MODELS: tuple[type[models.Model], ...] = (
@@ -42,11 +51,11 @@ MODELS: tuple[type[models.Model], ...] = (
     MediaAsset,
     CoverageLink,
 )
+ASSET_CREDIT_LOGO = "BTC Tụ hội sáng tạo / Creative Gathering organisers"
 
 
-def _both(prefix: str, pair: tuple[str, str]) -> dict[str, str]:
-    """The `_vi` and `_en` columns of a translated field."""
-    return {f"{prefix}_vi": pair[0], f"{prefix}_en": pair[1]}
+class DemoDataError(Exception):
+    """A data file of the demo that its import refuses: the message names the file, the row and the column."""
 
 
 @dataclass
@@ -62,35 +71,169 @@ class Report:
         return rows
 
 
+class DemoRun(Sync):
+    """A `Sync` that knows the folder of the data files and what the imports did."""
+
+    def __init__(self, folder: Path):
+        super().__init__()
+        self.folder = folder
+        self.imported: set[tuple[str, int]] = set()  # (model label, pk) of the rows an import created in this run
+
+    def json(self, name: str):
+        return data.read_json(name, self.folder)
+
+    def rows(self, name: str) -> list[dict[str, str]]:
+        return data.read_rows(name, self.folder)
+
+    def picture(self, obj: models.Model, name: str, filename: str, make: Callable[[], bytes]) -> None:
+        """Give an imported row its drawn picture, unless it has it already; saved without counting it as changed
+        when the import created the row in this run."""
+        if self._ensure_image(obj, name, filename, make):
+            obj.save()
+            if (obj._meta.label, obj.pk) not in self.imported:
+                self.updated[obj._meta.label] += 1
+
+
 # The demo draws the same pictures every time, so their renditions are encoded once per process (a few MB).
 _RENDITIONS: dict = {}
 
 
-def load_demo() -> Report:
+def load_demo(folder: Path | str | None = None) -> Report:
     """Create or bring up to date every piece of demo content; a second run changes nothing."""
-    sync = Sync()
+    run = DemoRun(Path(folder) if folder else data.folder())
     with translation.override("vi"), remembering(_RENDITIONS), transaction.atomic():
-        sectors = _sectors(sync)
-        units = _units(sync, sectors)
-        venues = _venues(sync)
-        speakers = _speakers(sync)
-        _sessions(sync, sectors, units, venues, speakers)
-        _exhibition(sync, venues[HO_GUOM_CENTRE])
-        _partners(sync)
-        _press(sync)
+        _sectors(run)
+        _units(run)
+        _venues(run)
+        _speakers(run)
+        _sessions(run)
+        _exhibition(run)
+        _partners(run)
+        _press(run)
         # Each image saved above got its renditions; rows that were already up to date (a second run, or a
         # database from before the renditions) get theirs here, so that no page has to fall back to an original.
         make_missing()
     refresh_statistics(*MODELS)  # the planner's view of tables that were empty a moment ago
     with translation.override("en"):
         totals = {str(m._meta.verbose_name_plural).capitalize(): m._default_manager.count() for m in MODELS}
-    return Report(sync, totals)
+    return Report(run, totals)
 
 
-def _sectors(sync: Sync) -> dict[str, Sector]:
-    result = {}
-    for order, s in enumerate(SECTORS, start=1):
-        result[s.key] = sync.upsert(
+def _both(prefix: str, record: dict) -> dict[str, str]:
+    """The `_vi` and `_en` columns of a translated field."""
+    return {f"{prefix}_vi": record[f"{prefix}_vi"], f"{prefix}_en": record[f"{prefix}_en"]}
+
+
+def _later(function: Callable[..., bytes], *args) -> Callable[[], bytes]:
+    """Defer drawing a picture until the loader knows it needs one."""
+    return lambda: function(*args)
+
+
+# Through the organisers' imports
+
+
+def _import(run: DemoRun, resource_class, name: str) -> None:
+    """Import a CSV file of demo/ with a resource of the admin's spreadsheet imports, as its import page does."""
+    dataset = SheetCSV().create_dataset(data.read_bytes(name, run.folder))
+    result = resource_class().import_data(
+        dataset, dry_run=False, raise_errors=False, use_transactions=True, rollback_on_validation_errors=True
+    )
+    if result.has_errors() or result.has_validation_errors():
+        problems = [
+            f"row {entry['row']}, {error['column'] or 'whole row'}: {error['message']}"
+            for entry in result.error_report()
+            for error in entry["errors"]
+        ]
+        raise DemoDataError(f"{run.folder / name}: " + "; ".join(problems[:10]))
+    label = resource_class._meta.model._meta.label
+    for row in result.valid_rows():
+        if row.import_type == row.IMPORT_TYPE_NEW:
+            run.created[label] += 1
+            run.imported.add((label, int(row.object_id)))
+        elif row.import_type == row.IMPORT_TYPE_UPDATE:
+            run.updated[label] += 1
+
+
+def _units(run: DemoRun) -> None:
+    _import(run, CreativeUnitResource, "units.csv")
+    _import(run, ProductResource, "products.csv")
+    logos = run.json("pictures.json")["unit_logos"]
+    units = {unit.code: unit for unit in CreativeUnit.objects.select_related("primary_sector")}
+    for row in run.rows("units.csv"):
+        unit = units[row["code"]]
+        number = int(row["code"].rsplit("-", 1)[-1])
+        run.picture(
+            unit,
+            "logo",
+            f"{unit.slug[:60]}-monogram.png",
+            _later(images.logo_png, logos[row["code"]], unit.primary_sector.colour, number),
+        )
+    products = {product.code: product for product in Product.objects.all()}
+    for row in run.rows("products.csv"):
+        product, unit = products[row["code"]], units[row["unit_code"]]
+        run.picture(
+            product,
+            "image",
+            f"{unit.slug[:60]}-{product.order}.jpg",
+            _later(images.product_jpeg, f"{unit.slug}:{product.name_vi}", unit.primary_sector.colour),
+        )
+
+
+def _sessions(run: DemoRun) -> None:
+    _import(run, SessionResource, "sessions.csv")
+    pictures = run.json("pictures.json")["sessions"]
+    for session in Session.objects.filter(slug__in=pictures):
+        picture = pictures[session.slug]
+        run.picture(
+            session,
+            "image",
+            f"{session.slug}.jpg",
+            _later(images.scene_jpeg, session.slug, picture["scene"], picture["colour"]),
+        )
+
+
+def _works(run: DemoRun, exhibition: Exhibition) -> None:
+    """The catalogue through the catalogue import (without a ZIP: the pictures are drawn and added afterwards)."""
+    sheet = importing.read_sheet("works.csv", data.read_bytes("works.csv", run.folder))
+    plan = importing.plan_import(exhibition=exhibition, sheet=sheet, images=None)
+    if plan.problems:
+        problems = [f"row {p.row}, {p.column}: {p.message}" for p in plan.problems]
+        raise DemoDataError(f"{run.folder / 'works.csv'}: " + "; ".join(problems[:10]))
+    importing.apply_import(plan)
+    label = Artwork._meta.label
+    run.created[label] += plan.created
+    run.updated[label] += plan.updated
+    works = {work.catalogue_number: work for work in exhibition.artworks.all()}
+    for work in plan.works:
+        if work.action == importing.CREATE:
+            run.imported.add((label, works[work.catalogue_number].pk))
+    seen_regions = set()
+    for row in run.rows("works.csv"):
+        number = int(row["catalogue_number"])
+        # The first work of each region is drawn large enough for the 2,400-pixel zoom; the others stay small,
+        # so that the demo loads quickly.
+        large = row["region"] not in seen_regions
+        seen_regions.add(row["region"])
+        plan = images.plan_artwork(
+            number,
+            data.pair(row, "title"),
+            row["region"],
+            data.pair(row, "medium"),
+            row["technique"],
+            large=large,
+        )
+        # Named after the drawing, so that a database loaded with the older pictures gets these.
+        run.picture(
+            works[number], "image", f"{exhibition.slug}-{number:02d}-abstract.jpg", _later(images.render_artwork, plan)
+        )
+
+
+# From JSON
+
+
+def _sectors(run: DemoRun) -> dict[str, Sector]:
+    return {
+        s.key: run.upsert(
             Sector,
             {"slug": slugify_vi(s.name_vi)},
             {
@@ -103,300 +246,161 @@ def _sectors(sync: Sync) -> dict[str, Sector]:
                 **PUBLISHED,
             },
         )
-    return result
+        for order, s in enumerate(data.sectors(run.folder), start=1)
+    }
 
 
-def _units(sync: Sync, sectors: dict[str, Sector]) -> dict[str, CreativeUnit]:
-    colours = {s.key: s.colour for s in SECTORS}
-    result = {}
-    for number, u in enumerate(all_units(), start=1):
-        code = f"TH-{number:03d}"  # the import key a spreadsheet of the organisers would carry
-        zone = ZONES.get(u.zone, ("", ""))
-        colour = colours[u.sector]
-        unit = sync.upsert(
-            CreativeUnit,
-            {"slug": u.slug},
-            {
-                "code": code,
-                **_both("name", (u.name_vi, u.name_en)),
-                "kind": u.kind,
-                "primary_sector": sectors[u.sector],
-                **_both("short_description", (u.short_vi, u.short_en)),
-                **_both("description", (u.description_vi, u.description_en)),
-                "booth": u.booth,
-                **_both("zone", zone),
-                "address": u.address,
-                "district": u.district,
-                "website": u.website,
-                "public_email": u.public_email,
-                "contact_email": u.contact_email,
-                "in_network": u.in_network,
-                "commerce_ready": u.commerce_ready,
-                "wholesale": u.wholesale,
-                "export": u.export,
-                "custom_orders": u.custom_orders,
-                "price_band": u.price_band,
-                **_both("lead_time", u.lead_time),
-                **PUBLISHED,
-            },
-            m2m={"sectors": [sectors[k] for k in u.other_sectors]},
-            images={"logo": (f"{u.slug[:60]}-monogram.png", _later(images.logo_png, u.initials, colour, number))},
-        )
-        result[u.slug] = unit
-        for p in u.products:
-            sync.upsert(
-                Product,
-                {"unit": unit, "name_vi": p.name_vi},
-                {
-                    "code": f"{code}-P{p.order}",
-                    "name_en": p.name_en,
-                    **_both("description", (p.description_vi, p.description_en)),
-                    "price_band": p.price_band,
-                    "retail": p.retail,
-                    "wholesale": p.wholesale,
-                    "export": p.export,
-                    "order": p.order,
-                    **PUBLISHED,
-                },
-                images={
-                    "image": (
-                        f"{u.slug[:60]}-{p.order}.jpg",
-                        _later(images.product_jpeg, f"{u.slug}:{p.name_vi}", colour),
-                    )
-                },
-            )
-    return result
+def _decimal(value) -> Decimal | None:
+    return None if value in (None, "") else Decimal(str(value))
 
 
-def _later(function: Callable[..., bytes], *args) -> Callable[[], bytes]:
-    """Defer drawing a picture until the loader knows it needs one."""
-    return lambda: function(*args)
-
-
-def _venues(sync: Sync) -> dict[str, Venue]:
+def _venues(run: DemoRun) -> dict[str, Venue]:
     return {
-        v.slug: sync.upsert(
+        v["slug"]: run.upsert(
             Venue,
-            {"slug": v.slug},
+            {"slug": v["slug"]},
             {
-                **_both("name", v.name),
-                **_both("address", v.address),
-                "latitude": v.latitude,
-                "longitude": v.longitude,
-                **_both("description", v.description),
-                **_both("hours", v.hours),
-                **_both("accessibility", v.accessibility),
-                **_both("getting_there", v.getting_there),
-                **_both("nearby", v.nearby),
-                "order": v.order,
+                **{name: v[name] for text in data.VENUE_TEXTS for name in (f"{text}_vi", f"{text}_en")},
+                "latitude": _decimal(v["latitude"]),
+                "longitude": _decimal(v["longitude"]),
+                "order": v["order"],
                 **PUBLISHED,
             },
         )
-        for v in VENUES
+        for v in run.json("venues.json")
     }
 
 
-def _speakers(sync: Sync) -> dict[str, Speaker]:
+def _speakers(run: DemoRun) -> dict[str, Speaker]:
     return {
-        s.slug: sync.upsert(
+        s["slug"]: run.upsert(
             Speaker,
-            {"slug": s.slug},
-            {
-                "name": s.name,
-                **_both("role", s.role),
-                **_both("organisation", s.organisation),
-                **_both("bio", s.bio),
-                **PUBLISHED,
-            },
+            {"slug": s["slug"]},
+            {"name": s["name"], **_both("role", s), **_both("organisation", s), **_both("bio", s), **PUBLISHED},
         )
-        for s in SPEAKERS
+        for s in run.json("speakers.json")
     }
 
 
-def _sessions(
-    sync: Sync,
-    sectors: dict[str, Sector],
-    units: dict[str, CreativeUnit],
-    venues: dict[str, Venue],
-    speakers: dict[str, Speaker],
-) -> None:
-    for s in all_sessions():
-        opens, closes = s.registration
-        spec = {}
-        if s.image:
-            colour = sectors[s.sectors[0]].colour
-            spec["image"] = (f"{s.slug}.jpg", _later(images.scene_jpeg, s.slug, s.image, colour))
-        sync.upsert(
-            Session,
-            {"slug": s.slug},
-            {
-                **_both("title", s.title),
-                "kind": s.kind,
-                **_both("summary", s.summary),
-                **_both("description", s.description),
-                "starts_at": s.starts_at,
-                "ends_at": s.ends_at,
-                "venue": venues[s.venue],
-                **_both("location_detail", s.location),
-                "language": s.language,
-                "capacity": s.capacity,
-                "registration_opens_at": opens,
-                "registration_closes_at": closes,
-                "is_highlight": s.highlight,
-                "status": Status.DRAFT if s.draft else Status.PUBLISHED,
-                "publish_at": None,
-            },
-            m2m={
-                "sectors": [sectors[k] for k in s.sectors],
-                "speakers": [speakers[k] for k in s.speakers],
-                "host_units": [units[k] for k in s.hosts],
-            },
-            images=spec,
-        )
-
-
-def _exhibition(sync: Sync, venue: Venue) -> None:
-    exhibition = sync.upsert(
+def _exhibition(run: DemoRun) -> None:
+    x = run.json("exhibition.json")
+    scene, colour = x["image"]["scene"], x["image"]["colour"]
+    exhibition = run.upsert(
         Exhibition,
-        {"slug": X.SLUG},
+        {"slug": x["slug"]},
         {
-            **_both("title", X.TITLE),
-            **_both("subtitle", X.SUBTITLE),
-            **_both("description", X.DESCRIPTION),
-            "starts_on": X.STARTS_ON,
-            "ends_on": X.ENDS_ON,
-            "venue": venue,
-            **_both("hours", X.HOURS),
-            "free_entry": True,
-            **_both("organisers", X.ORGANISERS),
-            **_both("supporters", X.SUPPORTERS),
+            **_both("title", x),
+            **_both("subtitle", x),
+            **_both("description", x),
+            "starts_on": date.fromisoformat(x["starts_on"]),
+            "ends_on": date.fromisoformat(x["ends_on"]),
+            "venue": Venue.objects.get(slug=x["venue"]),
+            **_both("hours", x),
+            "free_entry": x["free_entry"],
+            **_both("organisers", x),
+            **_both("supporters", x),
             **PUBLISHED,
         },
-        images={"image": (f"{X.SLUG}.jpg", _later(images.scene_jpeg, X.SLUG, "gallery", "#5b2a86"))},
+        images={"image": (f"{x['slug']}.jpg", _later(images.scene_jpeg, x["slug"], scene, colour))},
     )
-    artists = {}
-    for a in X.artists():
-        artists[a.slug] = sync.upsert(
+    # The import knows artists by name only: their pages' texts come first, and the import finds them by name.
+    for a in x["artists"]:
+        run.upsert(
             Artist,
-            {"slug": a.slug},
-            {
-                "name": a.name,
-                **_both("bio", a.bio),
-                **_both("city", a.city),
-                "birth_year": a.birth_year,
-                **PUBLISHED,
-            },
+            {"slug": a["slug"]},
+            {"name": a["name"], **_both("bio", a), **_both("city", a), "birth_year": a["birth_year"], **PUBLISHED},
         )
-    for w in X.artworks():
-        sync.upsert(
-            Artwork,
-            {"exhibition": exhibition, "catalogue_number": w.number},
-            {
-                "slug": w.slug,
-                **_both("title", w.title),
-                "year": 2025,
-                **_both("medium", w.medium),
-                "technique": w.technique,
-                "region": w.region,
-                "width_cm": w.width_cm,
-                "height_cm": w.height_cm,
-                **_both("caption", w.caption),
-                **_both("description", w.description),
-                **_both("alt_text", w.alt_text),
-                **_both("long_description", w.long_description),
-                **_both("credit", w.credit),
-                **_both("rights", X.RIGHTS),
-                **PUBLISHED,
-            },
-            m2m={"artists": [artists[slug] for slug in w.artists]},
-            # Named after the drawing, so that a database loaded with the older pictures gets these.
-            images={"image": (f"{X.SLUG}-{w.number:02d}-abstract.jpg", _later(images.render_artwork, w.plan))},
-        )
+    _works(run, exhibition)
 
 
-def _partners(sync: Sync) -> None:
-    for retired in Partner.objects.filter(slug__in=RETIRED):
+def _partners(run: DemoRun) -> None:
+    partners = run.json("partners.json")
+    for retired in Partner.objects.filter(slug__in=partners["retired"]):
         retired.delete()
         if retired.logo:  # the file goes once the rows are gone for good
             transaction.on_commit(functools.partial(retired.logo.storage.delete, retired.logo.name))
-    for order, p in enumerate(PARTNERS, start=1):
-        sync.upsert(
+    for order, p in enumerate(partners["partners"], start=1):
+        run.upsert(
             Partner,
-            {"slug": p.slug},
+            {"slug": p["slug"]},
             {
-                **_both("name", p.name),
-                "role": p.role,
-                **_both("description", p.description),
-                "url": p.url,
+                **_both("name", p),
+                "role": p["role"],
+                **_both("description", p),
+                **_both("logo_alt", p),
+                "url": p["url"],
                 "order": order,
                 **PUBLISHED,
             },
-            images={"logo": (f"{p.slug}.png", _later(images.wordmark_png, p.wordmark, p.colour))},
+            images={"logo": (f"{p['slug']}.png", _later(images.wordmark_png, p["wordmark"], p["colour"]))},
         )
 
 
-def _press(sync: Sync) -> None:
-    contacts = [
-        sync.upsert(
+def _press(run: DemoRun) -> None:
+    press = run.json("press.json")
+    credit = press["photo_credit"]
+    contacts = {
+        c["email"]: run.upsert(
             PressContact,
-            {"email": c.email},
+            {"email": c["email"]},
             {
-                "name": c.name,
-                **_both("role", c.role),
-                **_both("organisation", c.organisation),
-                "phone": c.phone,
-                "order": c.order,
+                "name": c["name"],
+                **_both("role", c),
+                **_both("organisation", c),
+                "phone": c["phone"],
+                "order": c["order"],
                 **PUBLISHED,
             },
         )
-        for c in CONTACTS
-    ]
-    for r in RELEASES:
+        for c in press["contacts"]
+    }
+    for r in press["releases"]:
         spec = {}
-        if r.image:
-            spec["image"] = (f"{r.slug[:70]}.jpg", _later(images.scene_jpeg, r.slug, r.image, "#8a3b12"))
-        sync.upsert(
+        if r["image"]:
+            spec["image"] = (f"{r['slug'][:70]}.jpg", _later(images.scene_jpeg, r["slug"], r["image"], "#8a3b12"))
+        run.upsert(
             PressRelease,
-            {"slug": r.slug},
+            {"slug": r["slug"]},
             {
-                **_both("title", r.title),
-                **_both("summary", r.summary),
-                **_both("body", r.body),
-                "image_credit": PHOTO_CREDIT if r.image else "",
-                "contact": contacts[r.contact],
-                "status": r.status,
-                "publish_at": r.publish_at,
+                **_both("title", r),
+                **_both("summary", r),
+                **_both("body", r),
+                **_both("image_alt", r),
+                "image_credit": credit if r["image"] else "",
+                "contact": contacts[r["contact"]],
+                "status": r["status"],
+                "publish_at": datetime.fromisoformat(r["publish_at"]),
             },
             images=spec,
         )
-    for c in COVERAGE:
-        sync.upsert(
+    for c in press["coverage"]:
+        run.upsert(
             CoverageLink,
-            {"url": c.url},
+            {"url": c["url"]},
             {
-                "outlet": c.outlet,
-                "headline": c.headline,
-                "published_on": c.published_on,
-                "language": c.language,
+                "outlet": c["outlet"],
+                "headline": c["headline"],
+                "published_on": date.fromisoformat(c["published_on"]),
+                "language": c["language"],
                 **PUBLISHED,
             },
         )
-    for a in ASSETS:
-        if a.scene == "logo":
-            spec = {"image": (f"{a.slug}-wordmark.png", _later(logo_png))}
+    for a in press["assets"]:
+        if a["scene"] == "logo":
+            spec = {"image": (f"{a['slug']}-wordmark.png", _later(logo_png))}
         else:
-            spec = {"image": (f"{a.slug}.jpg", _later(images.scene_jpeg, a.slug, a.scene, "#0f5e6b"))}
-        sync.upsert(
+            spec = {"image": (f"{a['slug']}.jpg", _later(images.scene_jpeg, a["slug"], a["scene"], "#0f5e6b"))}
+        run.upsert(
             MediaAsset,
-            {"slug": a.slug},
+            {"slug": a["slug"]},
             {
-                **_both("title", a.title),
-                "kind": a.kind,
-                **_both("caption", a.caption),
-                "credit": PHOTO_CREDIT if a.kind != "logo" else "BTC Tụ hội sáng tạo / Creative Gathering organisers",
-                "licence": a.licence,
-                "order": a.order,
-                "status": a.status,
+                **_both("title", a),
+                "kind": a["kind"],
+                **_both("caption", a),
+                "credit": credit if a["kind"] != "logo" else ASSET_CREDIT_LOGO,
+                "licence": a["licence"],
+                "order": a["order"],
+                "status": a["status"],
                 "publish_at": None,
             },
             images=spec,
