@@ -7,11 +7,14 @@ import csv
 from collections.abc import Iterable
 
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import model_ngettext
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -19,9 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from . import renditions
+from . import alt_text, history, renditions
 from .models import Status
 from .pagecache import content_changed
+from .translation_status import TranslationStatusMixin
 
 LIST_THUMBNAIL = "64x64"
 FORM_PREVIEW = "240x240"
@@ -71,55 +75,108 @@ def change_status(modeladmin, request: HttpRequest, queryset: QuerySet, value, f
 
 
 def refused_publication(queryset: QuerySet) -> dict:
-    """The objects that their model's clean() refuses to see published: pk → (name, reason).
+    """The objects that may not be published: pk → (name, reason).
 
     The publish action is one UPDATE that skips clean(); a rule such as "a published work needs alt text" lives in
-    the model's clean() and is asked here, so that it holds for the action as it does for the form.
+    the model's clean() and is asked here, so that it holds for the action as it does for the form; so is the
+    admin's own rule that a published image has Vietnamese alt text (core/alt_text.py).
     """
-    if queryset.model.clean is models.Model.clean:
+    checks_clean = queryset.model.clean is not models.Model.clean
+    if not (checks_clean or alt_text.pairs(queryset.model)):
         return {}
     refused = {}
     for obj in queryset.exclude(status=Status.PUBLISHED):
         obj.status = Status.PUBLISHED
-        try:
-            obj.clean()
-        except ValidationError as error:
-            refused[obj.pk] = (str(obj), " ".join(error.messages))
+        reasons = []
+        if checks_clean:
+            try:
+                obj.clean()
+            except ValidationError as error:
+                reasons.extend(error.messages)
+        reasons.extend(reason for reason in alt_text.missing_reasons(obj) if reason not in reasons)
+        if reasons:
+            refused[obj.pk] = (str(obj), " ".join(reasons))
     return refused
+
+
+def _refused_message(modeladmin, refused: dict) -> str:
+    return ngettext(
+        "%(count)d %(items)s not published: %(reasons)s",
+        "%(count)d %(items)s not published: %(reasons)s",
+        len(refused),
+    ) % {
+        "count": len(refused),
+        "items": model_ngettext(modeladmin.opts, len(refused)),
+        "reasons": " ".join(f"{name}: {reason}" for name, reason in list(refused.values())[:10])
+        + (" …" if len(refused) > 10 else ""),
+    }
+
+
+CONFIRMATION_LISTED = 100  # items named on the confirmation page; the rest are counted
+
+
+def _change_status_confirmed(modeladmin, request, queryset, value) -> HttpResponse | None:
+    """The publish and unpublish actions: a confirmation page first (nothing changes), then, once confirmed, the
+    change in one UPDATE, kept in each changed object's history and the admin log with who made it."""
+    refused = refused_publication(queryset) if value == Status.PUBLISHED else {}
+    changing = list(queryset.exclude(status=value).exclude(pk__in=refused).order_by("pk"))
+    if request.POST.get("confirm") != "yes":
+        opts = modeladmin.opts
+        publishing = value == Status.PUBLISHED
+        items = [
+            (obj, reverse(f"{modeladmin.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=(obj.pk,)))
+            for obj in changing[:CONFIRMATION_LISTED]
+        ]
+        context = {
+            **modeladmin.admin_site.each_context(request),
+            "title": (_("Publish these items?") if publishing else _("Unpublish these items?")),
+            "opts": opts,
+            "app_label": opts.app_label,
+            "publishing": publishing,
+            "items": items,
+            "more": max(0, len(changing) - CONFIRMATION_LISTED),
+            "changing_count": len(changing),
+            "refused": list(refused.values()),
+            "unchanged_count": queryset.count() - len(changing) - len(refused),
+            "selected": queryset.values_list("pk", flat=True),
+            "action": request.POST.get("action", "publish" if publishing else "unpublish"),
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            "back_url": request.get_full_path(),
+        }
+        request.current_app = modeladmin.admin_site.name
+        return TemplateResponse(request, "admin/publish_confirmation.html", context)
+    if refused:
+        modeladmin.message_user(request, _refused_message(modeladmin, refused), messages.ERROR)
+    model = queryset.model
+    pks = [obj.pk for obj in changing]
+    history.ensure_baselines(model, pks)  # the state before, for an object with no history yet
+    changed = _set(model._default_manager.filter(pk__in=pks), "status", value)
+    marker = history.PUBLISHED_IN_BULK if value == Status.PUBLISHED else history.UNPUBLISHED_IN_BULK
+    for obj in model._base_manager.filter(pk__in=pks).order_by("pk"):
+        history.record(obj, user=request.user, comment=marker)
+        modeladmin.log_change(request, obj, [{"changed": {"fields": ["status"]}}])
+    return changed
 
 
 @admin.action(description=_("Publish selected %(verbose_name_plural)s"), permissions=["change"])
 def publish(modeladmin, request, queryset):
-    refused = refused_publication(queryset)
-    if refused:
-        modeladmin.message_user(
-            request,
-            ngettext(
-                "%(count)d %(items)s not published: %(reasons)s",
-                "%(count)d %(items)s not published: %(reasons)s",
-                len(refused),
-            )
-            % {
-                "count": len(refused),
-                "items": model_ngettext(modeladmin.opts, len(refused)),
-                "reasons": " ".join(f"{name}: {reason}" for name, reason in list(refused.values())[:10])
-                + (" …" if len(refused) > 10 else ""),
-            },
-            messages.ERROR,
-        )
-        queryset = queryset.exclude(pk__in=refused)
-    changed = _set(queryset, "status", Status.PUBLISHED)
+    changed = _change_status_confirmed(modeladmin, request, queryset, Status.PUBLISHED)
+    if isinstance(changed, HttpResponse):
+        return changed
     modeladmin.message_user(
         request,
         ngettext("%(count)d %(items)s published.", "%(count)d %(items)s published.", changed)
         % {"count": changed, "items": model_ngettext(modeladmin.opts, changed)},
         messages.SUCCESS if changed else messages.INFO,
     )
+    return None
 
 
 @admin.action(description=_("Unpublish selected %(verbose_name_plural)s (back to draft)"), permissions=["change"])
 def unpublish(modeladmin, request, queryset):
-    changed = _set(queryset, "status", Status.DRAFT)
+    changed = _change_status_confirmed(modeladmin, request, queryset, Status.DRAFT)
+    if isinstance(changed, HttpResponse):
+        return changed
     modeladmin.message_user(
         request,
         ngettext(
@@ -130,15 +187,17 @@ def unpublish(modeladmin, request, queryset):
         % {"count": changed, "items": model_ngettext(modeladmin.opts, changed)},
         messages.SUCCESS if changed else messages.INFO,
     )
+    return None
 
 
-class PublishableAdmin(TabbedTranslationAdmin):
+class PublishableAdmin(TranslationStatusMixin, history.HistoryAdmin, TabbedTranslationAdmin):
     """Base for the translated, publishable models (every one of them is both).
 
     Language tabs from modeltranslation, the publish/unpublish actions, and, when `image_field` names the
     model's main image, a `thumbnail` column for `list_display` and a `preview` for the form (list it in
     `readonly_fields`).
     Slugs are never prefilled by the admin's JavaScript (it mangles Vietnamese); the model makes them on save.
+    Every change is kept in the object's history, old → new, restorable (core/history.py).
     """
 
     actions = [publish, unpublish]
@@ -147,6 +206,10 @@ class PublishableAdmin(TabbedTranslationAdmin):
     image_field: str | None = None
     list_per_page = 50
     save_on_top = True
+
+    def get_form(self, request, obj=None, **kwargs):
+        # An image is published only with its Vietnamese description (core/alt_text.py).
+        return alt_text.form_requiring(super().get_form(request, obj, **kwargs), self.model)
 
     def _image(self, obj):
         return getattr(obj, self.image_field) if self.image_field else None

@@ -15,10 +15,12 @@ import re
 from collections.abc import Callable
 from datetime import timedelta
 from email.mime.base import MIMEBase
+from email.mime.image import MIMEImage
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.message import SafeMIMEMultipart
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
@@ -59,6 +61,37 @@ def mail_quietly(send: Callable[[object], None], record) -> bool:
     return True
 
 
+class EmailWithInlineImages(EmailMultiAlternatives):
+    """A message whose HTML part shows images sent with it (`<img src="cid:…">`), such as the QR code of a seat.
+
+    `inline_images` holds (content_id, filename, content, mimetype) tuples; they go with the text and HTML parts in a
+    `multipart/related` part, so that mail programs show them in the HTML and not as attachments (which stay after it:
+    mixed[related[alternative[text, html], images], attachments]).
+    """
+
+    def __init__(self, *args, inline_images=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inline_images = list(inline_images or [])
+
+    def attach_inline_image(self, content_id: str, filename: str, content: bytes, mimetype: str = "image/png") -> str:
+        """Attach an image shown by the HTML part; return the `src` that shows it (`cid:<content_id>`)."""
+        self.inline_images.append((content_id, filename, content, mimetype))
+        return f"cid:{content_id}"
+
+    def _create_alternatives(self, msg):
+        msg = super()._create_alternatives(msg)
+        if not self.inline_images:
+            return msg
+        related = SafeMIMEMultipart(_subtype="related", encoding=self.encoding or settings.DEFAULT_CHARSET)
+        related.attach(msg)
+        for content_id, filename, content, mimetype in self.inline_images:
+            image = MIMEImage(content, _subtype=mimetype.split("/", 1)[1])
+            image.add_header("Content-ID", f"<{content_id}>")
+            image.add_header("Content-Disposition", "inline", filename=filename)
+            related.attach(image)
+        return related
+
+
 # Delivery outside the request
 
 
@@ -87,11 +120,15 @@ def message_to_data(message) -> dict:
         "content_subtype": message.content_subtype,
         "alternatives": [[content, mimetype] for content, mimetype in getattr(message, "alternatives", [])],
         "attachments": attachments,
+        "inline_images": [
+            {"content_id": cid, "filename": name, "base64": base64.b64encode(content).decode(), "mimetype": mimetype}
+            for cid, name, content, mimetype in getattr(message, "inline_images", [])
+        ],
     }
 
 
 def message_from_data(data: dict) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
+    message = EmailWithInlineImages(
         subject=data["subject"],
         body=data["body"],
         from_email=data["from_email"],
@@ -107,6 +144,10 @@ def message_from_data(data: dict) -> EmailMultiAlternatives:
     for attachment in data["attachments"]:
         content = base64.b64decode(attachment["base64"]) if "base64" in attachment else attachment["text"]
         message.attach(attachment["filename"], content, attachment["mimetype"])
+    for image in data.get("inline_images", []):
+        message.attach_inline_image(
+            image["content_id"], image["filename"], base64.b64decode(image["base64"]), image["mimetype"]
+        )
     return message
 
 

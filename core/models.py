@@ -1,5 +1,6 @@
 """Shared abstract bases: timestamps, the publishing workflow and server-made slugs."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -102,3 +103,25 @@ class Slugged(models.Model):
             slug = f"{base}-{n}"
             n += 1
         return slug
+
+
+class StaffPreference(models.Model):
+    """What one organiser chose for the admin: its language (Vietnamese when none is chosen, whatever the browser
+    says; core/admin_language.py)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_preference",
+        verbose_name=_("user"),
+    )
+    admin_language = models.CharField(
+        _("language of the admin"), max_length=5, choices=settings.LANGUAGES, blank=True, default=""
+    )
+
+    class Meta:
+        verbose_name = _("staff preference")
+        verbose_name_plural = _("staff preferences")
+
+    def __str__(self):
+        return str(self.user)

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -12,6 +13,10 @@ from core.event import DAYS as EVENT_DAYS
 from core.mail import mail_quietly
 from core.models import Status
 
+from . import admin_grid, checkin, participant_mail
+from .admin_filters import SeatFilter
+from .conflicts import warn_about_conflicts
+from .import_admin import SessionImportMixin
 from .models import Registration, RegistrationStatus, Session, SessionChange, Speaker, Venue
 from .registration import (
     confirmed_seats,
@@ -52,7 +57,7 @@ class SpeakerAdmin(PublishableAdmin):
     readonly_fields = ("preview",)
     fieldsets = (
         (None, {"fields": ("name", "slug", "role", "organisation", "bio")}),
-        (_("Photo"), {"fields": ("photo", "preview")}),
+        (_("Photo"), {"fields": ("photo", "preview", "photo_alt")}),
         PUBLISHING_FIELDSET,
     )
 
@@ -103,6 +108,7 @@ def registrations_csv(registrations, filename: str) -> HttpResponse:
         _("registered at (Hanoi time)"),
         _("address confirmed at (Hanoi time)"),
         _("cancelled at (Hanoi time)"),
+        _("checked in at (Hanoi time)"),
     )
     registrations = registrations.select_related("session").order_by(
         "session__starts_at", "session_id", "created_at", "pk"
@@ -120,6 +126,7 @@ def registrations_csv(registrations, filename: str) -> HttpResponse:
             csv_time(registration.created_at),
             csv_time(registration.confirmed_at),
             csv_time(registration.cancelled_at),
+            csv_time(registration.checked_in_at),
         )
         for registration in registrations
     )
@@ -157,22 +164,24 @@ class SessionAdminForm(forms.ModelForm):
 
 
 @admin.register(Session)
-class SessionAdmin(PublishableAdmin):
+class SessionAdmin(SessionImportMixin, PublishableAdmin):
     form = SessionAdminForm
     image_field = "image"
+    # Key columns first: on a phone the list scrolls sideways and the title, seats and time must be on screen; the
+    # seat figures follow one by one, to sort by.
     list_display = (
         "title",
-        "kind",
+        "seats",
         "starts_at",
-        "ends_at",
         "venue",
+        "status",
+        "kind",
         "language",
         "capacity",
         "seats_taken",
         "seats_left",
         "waitlisted",
         "is_highlight",
-        "status",
     )
     list_filter = ("status", "kind", "venue", "language", "is_highlight", "sectors")
     list_select_related = ("venue",)
@@ -187,12 +196,32 @@ class SessionAdmin(PublishableAdmin):
         (_("When and where"), {"fields": ("starts_at", "ends_at", "outside_event_days", "venue", "location_detail")}),
         (_("People and sectors"), {"fields": ("speakers", "host_units", "sectors")}),
         (_("Seats"), {"fields": ("capacity", "registration_opens_at", "registration_closes_at")}),
-        (_("Image"), {"fields": ("image", "preview")}),
+        (_("Image"), {"fields": ("image", "preview", "image_alt")}),
         PUBLISHING_FIELDSET,
     )
 
     def get_inlines(self, request, obj):
         return self.inlines if obj is not None else ()  # a new session has no registrations to show
+
+    def get_urls(self):
+        message = self.admin_site.admin_view(
+            lambda request, object_id: participant_mail.message_view(request, self, object_id)
+        )
+        return [
+            path("<path:object_id>/message/", message, name="events_session_message"),
+            path("grid/", self.admin_site.admin_view(self.grid_view), name="events_session_grid"),
+            *super().get_urls(),
+        ]
+
+    def grid_view(self, request):
+        return admin_grid.grid_view(self, request)
+
+    def get_object_tool_links(self, request):
+        return [(reverse("admin:events_session_grid"), _("Venue × time grid")), *super().get_object_tool_links(request)]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        warn_about_conflicts(request, form.instance)  # after the speakers are saved; the save stands
 
     def get_queryset(self, request):
         # Counted in the list query itself: the changelist runs the same queries for 1 session or 100.
@@ -214,6 +243,18 @@ class SessionAdmin(PublishableAdmin):
     @admin.display(description=_("waiting list"), ordering="waitlisted")
     def waitlisted(self, obj):
         return obj.waitlisted if obj.capacity is not None else None
+
+    @admin.display(description=_("seats"), ordering="seats_left")
+    def seats(self, obj):
+        """Taken of capacity, left and waiting, in one narrow column; "–" for open entry."""
+        if obj.capacity is None:
+            return None
+        return _("%(taken)d/%(capacity)d · %(left)d left · %(waiting)d waiting") % {
+            "taken": obj.seats_taken,
+            "capacity": obj.capacity,
+            "left": obj.seats_left,
+            "waiting": obj.waitlisted,
+        }
 
     def save_model(self, request, obj, form, change):
         recorded = obj.changes.count() if change else 0
@@ -265,22 +306,42 @@ class RegistrationAdminForm(forms.ModelForm):
 @admin.register(Registration)
 class RegistrationAdmin(admin.ModelAdmin):
     form = RegistrationAdminForm
-    list_display = ("name", "email", "session", "status", "confirmation", "language", "created_at")
-    list_filter = ("status", "language", "session__kind", "session")
+    # Key columns first (a phone shows the first three).
+    list_display = ("name", "status", "present", "session", "email", "confirmation", "language", "created_at")
+    list_filter = ("status", SeatFilter, "language", "session__kind", "session")
     list_select_related = ("session",)
-    search_fields = ("name", "email", "phone", "session__title_vi", "session__title_en")
+    search_fields = ("name", "email", "phone", "checkin_code", "session__title_vi", "session__title_en")
     date_hierarchy = "created_at"
     autocomplete_fields = ("session",)
-    readonly_fields = ("confirmation", "created_at", "updated_at")
+    readonly_fields = ("confirmation", "code", "present", "checked_in_by", "created_at", "updated_at")
     actions = ("export_csv",)
     fieldsets = (
         (None, {"fields": ("session", "status", "name", "email", "phone", "language", "consent")}),
         (_("Record"), {"fields": ("confirmation", "cancelled_at", "created_at", "updated_at")}),
+        (_("Check-in at the door"), {"fields": ("code", "present", "checked_in_by")}),
     )
 
     @admin.display(description=_("address"))
     def confirmation(self, obj):
         return confirmation_label(obj) if obj.pk else "-"
+
+    @admin.display(description=_("check-in code"))
+    def code(self, obj):
+        return checkin.display_code(obj.checkin_code) or "-"
+
+    @admin.display(description=_("present"), ordering="checked_in_at")
+    def present(self, obj):
+        return csv_time(obj.checked_in_at) if obj.checked_in_at else "-"
+
+    def get_urls(self):
+        return [
+            path(
+                "check-in/",
+                self.admin_site.admin_view(lambda request: checkin.desk_view(request, self)),
+                name="events_registration_checkin",
+            ),
+            *super().get_urls(),
+        ]
 
     def save_model(self, request, obj, form, change):
         frees_a_seat = (

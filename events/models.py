@@ -1,3 +1,4 @@
+import secrets
 from urllib.parse import quote
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core import clock
+from core import alt_text, clock
 from core import structured_data as schema
 from core.images import SafeImageField, UploadTo
 from core.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
@@ -131,6 +132,8 @@ class Speaker(Slugged, Publishable, Searchable):
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
     bio = models.TextField(_("biography"), blank=True)
     photo = SafeImageField(_("photo"), upload_to=UploadTo("speakers"), blank=True)
+    photo_alt = alt_text.field()
+    image_alt_fields = (("photo", "photo_alt"),)  # core/alt_text.py: described in Vietnamese to publish
     renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
 
     class Meta:
@@ -215,8 +218,12 @@ class SessionQuerySet(PublishableQuerySet):
 
     def with_seats(self, moment=None):
         """On each session, in the same query: `seats_taken` (counted by `RegistrationQuerySet.seats`, the one rule
-        for a seat taken) and `seats_left` (never below zero; None for open entry)."""
-        return self.annotate(seats_taken=Registration.objects.seats(moment).count_per_session()).annotate(
+        for a seat taken), `seats_left` (never below zero; None for open entry) and `present` (checked in at the door,
+        `RegistrationQuerySet.present`)."""
+        return self.annotate(
+            seats_taken=Registration.objects.seats(moment).count_per_session(),
+            present=Registration.objects.present().count_per_session(),
+        ).annotate(
             # Case, not Greatest alone: PostgreSQL's GREATEST(NULL, 0) is 0, and open entry has no seats to count.
             seats_left=Case(
                 When(capacity__isnull=True, then=Value(None)),
@@ -257,6 +264,8 @@ class Session(Slugged, Publishable, Searchable):
     registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
     image = SafeImageField(_("image"), upload_to=UploadTo("sessions"), blank=True)
+    image_alt = alt_text.field()
+    image_alt_fields = (("image", "image_alt"),)  # core/alt_text.py: described in Vietnamese to publish
     renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
     is_highlight = models.BooleanField(_("highlight on the home page"), default=False)
     is_cancelled = models.BooleanField(
@@ -379,6 +388,15 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# The check-in code: 8 characters without the ones a reader confuses (0/O, 1/I/L), 31⁸ ≈ 850 billion codes.
+CHECKIN_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CHECKIN_CODE_LENGTH = 8
+
+
+def new_checkin_code() -> str:
+    return "".join(secrets.choice(CHECKIN_ALPHABET) for _position in range(CHECKIN_CODE_LENGTH))
+
+
 class RegistrationQuerySet(models.QuerySet):
     """Which registrations count at a moment (default `core.clock.now()`).
 
@@ -415,6 +433,10 @@ class RegistrationQuerySet(models.QuerySet):
         """Registrations whose address is proven (the link was followed, or staff typed them in)."""
         return self.exclude(status=RegistrationStatus.CANCELLED).filter(confirmed_at__isnull=False)
 
+    def present(self):
+        """Seats whose holder was checked in at the door (events/checkin.py); a seat cancelled since is not."""
+        return self.filter(status=RegistrationStatus.CONFIRMED, checked_in_at__isnull=False)
+
 
 class Registration(TimeStamped):
     """A visitor's seat, or place on the waiting list, for a session with limited seats.
@@ -447,6 +469,19 @@ class Registration(TimeStamped):
         blank=True,
         help_text=_("An unconfirmed registration stops holding its place at this time."),
     )
+    # Check-in at the door (events/checkin.py): the code printed under the QR code of the confirmation e-mail.
+    checkin_code = models.CharField(
+        _("check-in code"), max_length=8, unique=True, null=True, blank=True, editable=False, default=new_checkin_code
+    )
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("checked in by"),
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -454,6 +489,7 @@ class Registration(TimeStamped):
         ordering = ["session", "created_at"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        permissions = [("check_in", _("Can check people in at the door"))]
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),
@@ -516,3 +552,33 @@ class SessionChange(models.Model):
     @property
     def venue_changed(self) -> bool:
         return self.old_venue_id != self.new_venue_id
+
+
+class SessionMessage(models.Model):
+    """A message the organisers wrote to the people registered for a session (events/participant_mail.py), kept as
+    it was sent: each person received the version in their language, or the Vietnamese one when there was no other."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="messages", verbose_name=_("session"))
+    subject_vi = models.CharField(_("subject (Vietnamese)"), max_length=200)
+    body_vi = models.TextField(_("message (Vietnamese)"))
+    subject_en = models.CharField(_("subject (English)"), max_length=200, blank=True)
+    body_en = models.TextField(_("message (English)"), blank=True)
+    include_waiting = models.BooleanField(_("waiting list included"), default=False)
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    sent_at = models.DateTimeField(_("sent at"), default=clock.now)
+    recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name = _("message to participants")
+        verbose_name_plural = _("messages to participants")
+
+    def __str__(self):
+        return self.subject_vi

@@ -27,6 +27,7 @@ from core.mail import mail_quietly, one_line, render_email
 from core.web import site_url, site_url_override
 
 from .calendars import build_calendar, session_event
+from .checkin import checkin_message, display_code
 from .models import Registration, RegistrationStatus, Session
 
 logger = logging.getLogger(__name__)
@@ -416,7 +417,9 @@ def session_calendar(session: Session) -> bytes:
 # E-mails
 
 
-def _send(registration: Registration, template: str, *, with_calendar: bool = False) -> None:
+def _send(
+    registration: Registration, template: str, *, with_calendar: bool = False, with_checkin: bool = False
+) -> None:
     with translation.override(registration.language):
         session = registration.session
         context = {
@@ -431,9 +434,13 @@ def _send(registration: Registration, template: str, *, with_calendar: bool = Fa
             "is_confirmed": registration.confirmed_at is not None,
             "hold_minutes": int(HOLD_TIME.total_seconds() // 60),
             "organisers_email": settings.TUDOI_ORGANISERS_EMAIL,
+            "checkin_code": display_code(registration.checkin_code) if with_checkin else "",
         }
         subject, body = render_email(f"events/email/{template}", context)
-        message = EmailMessage(subject=subject, body=body, to=[registration.email])
+        if with_checkin and registration.checkin_code:
+            message = checkin_message(registration, subject, body, context)
+        else:
+            message = EmailMessage(subject=subject, body=body, to=[registration.email])
         if with_calendar:
             message.attach(f"{session.slug}.ics", session_calendar(session).decode(), "text/calendar")
     message.send()
@@ -456,12 +463,13 @@ def send_already_registered(registration: Registration) -> None:
 def send_confirmation(registration: Registration) -> None:
     """After the address is confirmed, in the registration's language: a seat (with the calendar entry) or a
     waiting-list place (without: there is no seat to put in a calendar yet)."""
-    _send(registration, "registration_confirmed", with_calendar=registration.status == RegistrationStatus.CONFIRMED)
+    seat = registration.status == RegistrationStatus.CONFIRMED
+    _send(registration, "registration_confirmed", with_calendar=seat, with_checkin=seat)
 
 
 def send_promotion(registration: Registration) -> None:
     """The e-mail to someone moved from the waiting list to a seat, in their language, with the calendar entry."""
-    _send(registration, "registration_promoted", with_calendar=True)
+    _send(registration, "registration_promoted", with_calendar=True, with_checkin=True)
 
 
 def send_cancelled_by_staff(registration: Registration) -> None:

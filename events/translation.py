@@ -11,10 +11,10 @@ class VenueTranslation(TranslationOptions):
 
 @register(Speaker)
 class SpeakerTranslation(TranslationOptions):
-    fields = ("role", "organisation", "bio")
+    fields = ("role", "organisation", "bio", "photo_alt")
 
 
 @register(Session)
 class SessionTranslation(TranslationOptions):
-    fields = ("title", "summary", "description", "location_detail")
+    fields = ("title", "summary", "description", "location_detail", "image_alt")
     required_languages = {"vi": ("title",)}

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
+from core import history
 from core.admin import LIST_THUMBNAIL, PUBLISHING_FIELDSET, PublishableAdmin, image_thumbnail
 
 from . import importing
@@ -208,6 +209,7 @@ class ArtworkAdmin(PublishableAdmin):
             path("import/", view(self.import_view), name="{}_{}_import".format(*info)),
             path("import/sample.csv", view(self.import_sample_sheet), name="{}_{}_import_sample_sheet".format(*info)),
             path("import/sample.zip", view(self.import_sample_images), name="{}_{}_import_sample_images".format(*info)),
+            path("export.<str:extension>", view(self.export_view), name="{}_{}_spreadsheet_export".format(*info)),
             *super().get_urls(),
         ]
 
@@ -251,6 +253,7 @@ class ArtworkAdmin(PublishableAdmin):
                 "sheet": staging.save_sheet(sheet),
                 "images": plan.staged_images() if archive else None,
                 "fingerprint": plan.fingerprint,
+                "file_name": request.FILES["spreadsheet"].name[:255],
             }
         except BaseException:
             staging.discard()
@@ -292,8 +295,12 @@ class ArtworkAdmin(PublishableAdmin):
                 messages.WARNING,
             )
             return self._import_page(request, form, plan, token=token)
+        if plan.published_updates and not request.POST.get("confirm_published"):
+            self.message_user(request, importing.published_refusal(plan), messages.ERROR)
+            return self._import_page(request, form, plan, token=token)
         try:
-            importing.apply_import(plan)
+            with history.revision(request, history.IMPORTED):  # each created or changed work in its history
+                importing.apply_import(plan, user=request.user, file_name=entry.get("file_name", ""))
         except IntegrityError:
             self._discard_pending_import(request)
             self.message_user(
@@ -337,6 +344,8 @@ class ArtworkAdmin(PublishableAdmin):
             "plan": plan,
             "token": token,
             "columns": importing.COLUMNS,
+            "sample_first": importing.SAMPLE_NUMBERS.start,
+            "sample_last": importing.SAMPLE_NUMBERS.stop - 1,
             "limits": {
                 "rows": importing.MAX_SHEET_ROWS,
                 "sheet_mb": importing.MAX_SHEET_BYTES // importing.MEGABYTE,
@@ -346,6 +355,14 @@ class ArtworkAdmin(PublishableAdmin):
             },
         }
         return TemplateResponse(request, "admin/exhibitions/artwork/import.html", context)
+
+    def export_view(self, request, extension):
+        """The catalogue of one exhibition in the import's columns (importing.export_response)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        value = request.GET.get("exhibition", "")
+        chosen = Exhibition.objects.filter(pk=int(value)) if value.isdigit() and len(value) < 10 else None
+        return importing.export_response((chosen or Exhibition.objects.order_by("pk")).first(), extension)
 
     def import_sample_sheet(self, request):
         if not self.has_import_permission(request):

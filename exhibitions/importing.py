@@ -11,11 +11,15 @@ Two steps, so that nothing is written before a person has seen what will change:
 Works are keyed by exhibition + catalogue number, artists by their name folded (`core.text.fold`: "Nguyễn Thu
 Hà", "NGUYEN THU HA" and "nguyễn  thu hà" are one artist). Images are matched by file name, ignoring case and
 folders inside the ZIP. Members are read in memory with a size cap, never extracted by their name.
+
+Imports can never damage published works by surprise: the preview lists each changed field old → new and the rows
+that change a published work (the admin asks for a separate confirmation of those); catalogue numbers
+SAMPLE_NUMBERS are kept for the sample files (demo/samples/), whose rows can only be drafts and never change a
+published work; an applied import is recorded (exhibitors.import_runs) so that it can be undone; and
+`export_rows()` writes the catalogue in the same columns, so that exporting and importing back changes nothing.
 """
 
-import csv
 import hashlib
-import io
 import re
 import secrets
 import shutil
@@ -30,15 +34,18 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.utils import translation
-from django.utils.translation import gettext
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageDraw
 
 from core import renditions, spreadsheets
 from core.images import reencode_image
 from core.models import Status
 from core.text import fold, nfc
+from exhibitors.import_runs import Recorder
+from exhibitors.spreadsheet_export import spreadsheet_response
 
 from .models import Artist, Artwork, Exhibition, Region, Technique
 
@@ -48,6 +55,10 @@ MAX_SHEET_ROWS = spreadsheets.MAX_ROWS
 MAX_ZIP_BYTES = 200 * MEGABYTE  # the upload, and again everything in it uncompressed
 MAX_ZIP_MEMBERS = 2000
 STAGING_MAX_AGE = 24 * 3600  # seconds a preview may wait for its confirmation
+
+# Catalogue numbers kept for the sample files: such rows stay drafts and never change a published work.
+SAMPLE_NUMBERS = range(9001, 10000)
+SAMPLES = Path(settings.BASE_DIR) / "demo" / "samples"
 
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 ACTION_LABELS = {CREATE: _("New work"), UPDATE: _("Update"), UNCHANGED: _("Unchanged")}
@@ -112,6 +123,8 @@ class Problem:
     row: int  # the spreadsheet's row number, as Excel shows it (1 is the header row)
     column: str  # "year (E)": the column's name and letter
     message: str
+    value: str | None = None  # the cell as written (None: no single cell is at fault)
+    expected: str = ""  # what the column takes
 
 
 @dataclass(frozen=True)
@@ -386,6 +399,8 @@ class WorkPlan:
     artists: list[ArtistRef]
     image: StagedImage | None
     form: ArtworkRowForm = field(repr=False)
+    changes: list[dict] = field(default_factory=list)  # [{"column", "old", "new"}] of an update
+    was_published: bool = False  # an update of a work that is published now
 
     @property
     def image_changed(self) -> bool:
@@ -404,9 +419,15 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     images: dict[str, StagedImage] = field(default_factory=dict)  # key of the name in the sheet → staged image
+    import_run: object = None  # the ImportRun recorded when the plan was applied from the admin
 
     def count(self, action: str) -> int:
         return sum(1 for work in self.works if work.action == action)
+
+    @property
+    def published_updates(self) -> list[WorkPlan]:
+        """The rows that change a work visitors can see now: they need their own confirmation."""
+        return [work for work in self.works if work.action == UPDATE and work.was_published]
 
     @property
     def created(self) -> int:
@@ -485,8 +506,11 @@ def plan_import(*, exhibition: Exhibition, sheet: Sheet, images: ZipImages | Sta
     for row, values in sheet.records():  # the headings are all known columns, each once (checked above)
         problems = []
 
-        def problem(column: str, message: str, row=row, problems=problems) -> None:
-            problems.append(Problem(row, sheet.column_label(column), str(message)))
+        def problem(column: str, message: str, row=row, problems=problems, values=values) -> None:
+            value = values.get(column) if column in values else None
+            problems.append(
+                Problem(row, sheet.column_label(column), str(message), value, str(EXPECTED.get(column, "")))
+            )
 
         number = _catalogue_number(values["catalogue_number"], problem)
         if number is not None and number in seen_numbers:
@@ -498,6 +522,7 @@ def plan_import(*, exhibition: Exhibition, sheet: Sheet, images: ZipImages | Sta
         elif number is not None:
             seen_numbers[number] = row
         work = existing.get(number) if number is not None else None
+        was_published = work is not None and work.status == Status.PUBLISHED  # before the form changes `work`
         instance = work or Artwork(exhibition=exhibition, catalogue_number=number or 0)
 
         data = dict.fromkeys(FORM_FIELDS, "")
@@ -542,6 +567,7 @@ def plan_import(*, exhibition: Exhibition, sheet: Sheet, images: ZipImages | Sta
                 if not work or _stored_digest(work.image) != staged.digest:
                     changed.append("image")
 
+        _check_sample_number(number, was_published, form, problem)
         if problems:
             plan.problems.extend(problems)
             continue
@@ -555,6 +581,8 @@ def plan_import(*, exhibition: Exhibition, sheet: Sheet, images: ZipImages | Sta
                 artists=refs,
                 image=staged,
                 form=form,
+                changes=_changes(work, form, changed, refs, staged) if work else [],
+                was_published=was_published,
             )
         )
 
@@ -574,6 +602,57 @@ def plan_import(*, exhibition: Exhibition, sheet: Sheet, images: ZipImages | Sta
             % {"numbers": ", ".join(str(number) for number in missing[:30]) + (" …" if len(missing) > 30 else "")}
         )
     return plan
+
+
+EXPECTED = {column.name: column.help for column in COLUMNS}
+
+
+def _check_sample_number(number, was_published: bool, form, problem) -> None:
+    """Numbers SAMPLE_NUMBERS are the samples': drafts only, and never a published work."""
+    if number not in SAMPLE_NUMBERS:
+        return
+    words = {"first": SAMPLE_NUMBERS.start, "last": SAMPLE_NUMBERS.stop - 1}
+    if was_published:
+        problem(
+            "catalogue_number",
+            gettext(
+                "Numbers %(first)d–%(last)d are kept for the sample files, but this published work has one: "
+                "give it another number in the admin before importing."
+            )
+            % words,
+        )
+    elif form.is_valid() and form.cleaned_data.get("status") == Status.PUBLISHED:
+        problem(
+            "status",
+            gettext(
+                "Catalogue numbers %(first)d–%(last)d are kept for the sample files, whose works stay drafts: "
+                "write “draft”, or give the work its real number."
+            )
+            % words,
+        )
+
+
+def _shown(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "name") and not isinstance(value, str):  # a stored file
+        return value.name.rsplit("/", 1)[-1] if value else ""
+    return str(value)
+
+
+def _changes(work, form, changed, refs, staged) -> list[dict]:
+    """Each changed column of an update, with the value now and the value the import writes."""
+    changes = []
+    for name in changed:
+        if name == "artists":
+            old = "; ".join(artist.name for artist in work.artists.all())
+            new = "; ".join(ref.artist.name if ref.artist else ref.name for ref in refs)
+        elif name == "image":
+            old, new = _shown(work.image), staged.name if staged else ""
+        else:
+            old, new = _shown(form.initial.get(name)), _shown(form.cleaned_data.get(name))
+        changes.append({"column": name, "old": old, "new": new})
+    return changes
 
 
 def _check_headers(sheet: Sheet, plan: Plan) -> None:
@@ -640,11 +719,16 @@ def _artists(value: str, known: dict[str, list[Artist]], plan: Plan, problem) ->
     return list(refs.values())
 
 
-def apply_import(plan: Plan) -> Plan:
-    """Write a plan that has no problems, in one transaction. New image files are removed if it fails."""
+def apply_import(plan: Plan, *, user=None, file_name: str = "") -> Plan:
+    """Write a plan that has no problems, in one transaction. New image files are removed if it fails.
+
+    With a `user` (the admin's confirmation), the import is recorded as an ImportRun that can be undone; the
+    images it replaces are then kept, for the undo to put back.
+    """
     if plan.problems:
         raise ValueError("A plan with problems cannot be applied.")
     storage = Artwork._meta.get_field("image").storage
+    recorder = Recorder() if user is not None else None
     written: list[str] = []
     published_keys = {
         ref.key for work in plan.works if work.form.instance.status == Status.PUBLISHED for ref in work.artists
@@ -656,19 +740,26 @@ def apply_import(plan: Plan) -> Plan:
                 # A new artist of a published work is published with it, so that its page can be linked.
                 status = Status.PUBLISHED if key in published_keys else Status.DRAFT
                 artists[key] = Artist.objects.create(name=name, status=status)
+                if recorder:
+                    recorder.add(artists[key], before=None, key=name)
             for work in plan.works:
                 if work.action == UNCHANGED:
                     continue
+                before = recorder.before(work.form.instance) if recorder else None
                 artwork = work.form.save(commit=False)
                 if work.image and work.image_changed:
                     old = artwork.image.name if artwork.image else None
                     with work.image.path.open("rb") as data:
                         artwork.image.save(work.image.name, File(data), save=False)
                     written.append(artwork.image.name)
-                    if old:
+                    if old and not recorder:
                         transaction.on_commit(lambda old=old: storage.delete(old))
                 artwork.save()
                 artwork.artists.set([ref.artist or artists[ref.key] for ref in work.artists])
+                if recorder:
+                    recorder.add(artwork, before=before, line=work.row, key=work.catalogue_number)
+            if recorder:
+                plan.import_run = recorder.save(kind=Artwork._meta.label_lower, user=user, file_name=file_name)
     except BaseException:
         for name in written:
             storage.delete(name)
@@ -677,126 +768,50 @@ def apply_import(plan: Plan) -> Plan:
     return plan
 
 
-# The sample
-
-
-SAMPLE_ROWS = (
-    {
-        "catalogue_number": "1",
-        "title_vi": "Phố cổ mùa đông",
-        "title_en": "The old quarter in winter",
-        "artists": "Nguyễn Thu Hà",
-        "year": "2025",
-        "medium_vi": "Màu nước trên giấy",
-        "medium_en": "Watercolour on paper",
-        "technique": "hand",
-        "region": "city",
-        "width_cm": "42",
-        "height_cm": "59.4",
-        "caption_vi": "Mái ngói phố Hàng Bạc trong sương sớm.",
-        "caption_en": "The roofs of Hang Bac street in the morning mist.",
-        "description_vi": "Một buổi sáng tháng Chạp ở phố cổ Hà Nội.",
-        "description_en": "A December morning in Hanoi's old quarter.",
-        "alt_text_vi": "Những mái ngói nâu xếp lớp, phủ sương trắng, một cây bàng trụi lá ở góc phố.",
-        "alt_text_en": "Layers of brown tiled roofs in white mist, a bare tree at the street corner.",
-        "long_description_vi": "Tranh dọc. Nửa trên là bầu trời xám nhạt; nửa dưới là các mái ngói nâu đỏ.",
-        "long_description_en": "Portrait format. The upper half is a pale grey sky; the lower half, red-brown roofs.",
-        "credit_vi": "Ảnh: Ban tổ chức",
-        "credit_en": "Photo: the organisers",
-        "rights_vi": "© Nguyễn Thu Hà",
-        "rights_en": "© Nguyễn Thu Hà",
-        "image": "pho-co.jpg",
-        "status": "published",
-    },
-    {
-        "catalogue_number": "2",
-        "title_vi": "Ruộng bậc thang Mù Cang Chải",
-        "title_en": "The terraces of Mu Cang Chai",
-        "artists": "Nguyễn Thu Hà",
-        "year": "2024",
-        "medium_vi": "Tranh số",
-        "medium_en": "Digital painting",
-        "technique": "digital",
-        "region": "highlands",
-        "width_cm": "60",
-        "height_cm": "40",
-        "caption_vi": "Mùa lúa chín trên núi.",
-        "caption_en": "Harvest time in the mountains.",
-        "alt_text_vi": "Những thửa ruộng bậc thang vàng óng uốn quanh sườn núi.",
-        "alt_text_en": "Golden terraced rice fields curving around a mountainside.",
-        "credit_vi": "Ảnh: Ban tổ chức",
-        "credit_en": "Photo: the organisers",
-        "rights_vi": "© Nguyễn Thu Hà",
-        "rights_en": "© Nguyễn Thu Hà",
-        "image": "ruong-bac-thang.png",
-        "status": "published",
-    },
-    {
-        "catalogue_number": "3",
-        "title_vi": "Chợ nổi Cái Răng",
-        "title_en": "Cai Rang floating market",
-        "artists": "Trần Minh Khoa; Lê Bảo Ngọc",
-        "year": "2025",
-        "medium_vi": "Kỹ thuật hỗn hợp",
-        "medium_en": "Mixed media",
-        "technique": "mixed",
-        "region": "south",
-        "width_cm": "80",
-        "height_cm": "50",
-        "caption_vi": "Tác phẩm của hai họa sĩ.",
-        "caption_en": "A work by two artists.",
-        "alt_text_vi": "Thuyền chở đầy trái cây trên dòng sông nâu lúc bình minh.",
-        "alt_text_en": "Boats loaded with fruit on a brown river at dawn.",
-        "image": "cho-noi.jpg",
-        "status": "draft",
-    },
-    {
-        "catalogue_number": "4",
-        "title_vi": "Đèn lồng Hội An",
-        "title_en": "Lanterns of Hoi An",
-        "artists": "Phạm Quang Huy",
-        "year": "2023",
-        "medium_vi": "Tranh số",
-        "medium_en": "Digital illustration",
-        "technique": "digital",
-        "region": "central",
-        "width_cm": "30",
-        "height_cm": "30",
-        "alt_text_vi": "Những chiếc đèn lồng đỏ và vàng treo trên con phố cổ về đêm.",
-        "alt_text_en": "Red and yellow lanterns hanging over an old street at night.",
-        # In the ZIP as "anh/Hoi-An.JPG": names match whatever the case, and folders are ignored.
-        "image": "hoi-an.jpg",
-        "status": "published",
-    },
-)
-SAMPLE_IMAGES = (
-    ("pho-co.jpg", "JPEG", (120, 170), "#8a5a44"),
-    ("ruong-bac-thang.png", "PNG", (180, 120), "#c9a227"),
-    ("cho-noi.jpg", "JPEG", (180, 112), "#3f6e5a"),
-    ("anh/Hoi-An.JPG", "JPEG", (140, 140), "#b23a2e"),
-)
+# The sample (demo/samples/: numbers 9001–9004, drafts) and the export
 
 
 def sample_csv() -> bytes:
     """The sample spreadsheet, in UTF-8 with a BOM so that Excel opens the Vietnamese correctly."""
-    out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fieldnames=COLUMN_NAMES, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(SAMPLE_ROWS)
-    return out.getvalue().encode("utf-8-sig")
+    return (SAMPLES / "artworks.csv").read_bytes()
 
 
 def sample_zip() -> bytes:
-    """Small generated pictures matching the sample spreadsheet."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, fmt, size, colour in SAMPLE_IMAGES:
-            picture = Image.new("RGB", size, colour)
-            draw = ImageDraw.Draw(picture)
-            width, height = size
-            draw.rectangle((width // 6, height // 2, width * 5 // 6, height - 10), fill="#f1e9d8")
-            draw.ellipse((width // 2 - 15, 12, width // 2 + 15, 42), fill="#f6d55c")
-            buffer = io.BytesIO()
-            picture.save(buffer, fmt)
-            archive.writestr(name, buffer.getvalue())
-    return out.getvalue()
+    """Small pictures matching the sample spreadsheet (one in a folder, its name in capitals)."""
+    return (SAMPLES / "artworks-images.zip").read_bytes()
+
+
+def export_rows(exhibition: Exhibition) -> tuple[list[str], list[list[str]]]:
+    """The catalogue in the import's columns, as the import reads them: imported back, it changes nothing."""
+    rows = []
+    for work in exhibition.artworks.prefetch_related("artists").order_by("catalogue_number"):
+        values = forms.model_to_dict(work, fields=FORM_FIELDS)
+        row = {name: _shown(value) for name, value in values.items()}
+        row |= {
+            "catalogue_number": str(work.catalogue_number),
+            "artists": "; ".join(artist.name for artist in work.artists.all()),
+            "image": _shown(work.image),
+        }
+        rows.append([row.get(name, "") for name in COLUMN_NAMES])
+    return list(COLUMN_NAMES), rows
+
+
+def export_response(exhibition: Exhibition | None, extension: str):
+    """The export as a download: CSV (UTF-8 with BOM) or XLSX, named after the exhibition and the day."""
+    if exhibition is None or extension not in {"csv", "xlsx"}:
+        raise Http404
+    headers, rows = export_rows(exhibition)
+    name = f"{slugify(exhibition.slug or 'catalogue')}-{timezone.localdate():%Y-%m-%d}"
+    return spreadsheet_response(headers, rows, name, extension)
+
+
+def published_refusal(plan: Plan) -> str:
+    """Why a confirmation without the tick for published works applied nothing."""
+    count = len(plan.published_updates)
+    return ngettext(
+        "Nothing was imported: %(count)d published work would change. Tick “I understand…” below to confirm "
+        "that change, or cancel.",
+        "Nothing was imported: %(count)d published works would change. Tick “I understand…” below to confirm "
+        "those changes, or cancel.",
+        count,
+    ) % {"count": count}

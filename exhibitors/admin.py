@@ -66,6 +66,7 @@ class CreativeUnitAdmin(SpreadsheetImportMixin, PublishableAdmin):
     list_display = (
         "thumbnail",
         "name",
+        "code",
         "kind",
         "primary_sector",
         "booth",
@@ -86,7 +87,7 @@ class CreativeUnitAdmin(SpreadsheetImportMixin, PublishableAdmin):
         "price_band",
     )
     list_select_related = ("primary_sector",)
-    search_fields = ("name_vi", "name_en", "short_description_vi", "short_description_en", "booth", "slug")
+    search_fields = ("name_vi", "name_en", "code", "short_description_vi", "short_description_en", "booth", "slug")
     autocomplete_fields = ("primary_sector", "sectors")
     readonly_fields = ("preview",)
     inlines = (ProductInline,)
@@ -105,7 +106,7 @@ class CreativeUnitAdmin(SpreadsheetImportMixin, PublishableAdmin):
                 )
             },
         ),
-        (_("Images"), {"fields": ("logo", "preview", "cover")}),
+        (_("Images"), {"fields": ("logo", "preview", "cover", "cover_alt")}),
         (_("At the event"), {"fields": ("booth", "zone")}),
         (
             _("Address and contact"),
@@ -139,7 +140,9 @@ class ProductAdmin(SpreadsheetImportMixin, PublishableAdmin):
     list_display = (
         "thumbnail",
         "name",
+        "code",
         "unit",
+        "unit_code",
         "price_band",
         "retail",
         "wholesale",
@@ -150,7 +153,7 @@ class ProductAdmin(SpreadsheetImportMixin, PublishableAdmin):
     list_display_links = ("thumbnail", "name")
     list_filter = ("status", "price_band", "retail", "wholesale", "export", "unit__primary_sector")
     list_select_related = ("unit",)
-    search_fields = ("name_vi", "name_en", "unit__name_vi", "unit__name_en")
+    search_fields = ("name_vi", "name_en", "code", "unit__code", "unit__name_vi", "unit__name_en")
     autocomplete_fields = ("unit",)
     readonly_fields = ("preview",)
     fieldsets = (
@@ -158,6 +161,10 @@ class ProductAdmin(SpreadsheetImportMixin, PublishableAdmin):
         (_("Trade"), {"fields": ("price_band", "retail", "wholesale", "export", "order")}),
         PUBLISHING_FIELDSET,
     )
+
+    @admin.display(description=_("unit's import key"), ordering="unit__code")
+    def unit_code(self, obj):
+        return obj.unit.code or "–"
 
 
 @admin.register(Partner)
@@ -171,7 +178,7 @@ class PartnerAdmin(PublishableAdmin):
     readonly_fields = ("preview",)
     fieldsets = (
         (None, {"fields": ("name", "slug", "role", "description", "url", "order")}),
-        (_("Logo"), {"fields": ("logo", "preview")}),
+        (_("Logo"), {"fields": ("logo", "preview", "logo_alt")}),
         PUBLISHING_FIELDSET,
     )
 

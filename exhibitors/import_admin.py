@@ -9,35 +9,42 @@ confirmation.
 
 import contextlib
 import csv
-import io
 from datetime import timedelta
 from pathlib import Path
 
 from django import forms
-from django.contrib import messages
+from django.apps import apps
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import storages
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.html import format_html, format_html_join
+from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportMixin
 from import_export.forms import ConfirmImportForm, ImportForm
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+
+from core import history
 
 from .import_files import FORMATS, MAX_BYTES, MAX_ROWS, SheetError, read_upload
-from .models import Sector
-from .resources import kind_widget, price_band_widget, status_widget
+from .import_runs import CREATE, UndoRefused, undo
+from .models import ImportRun, Sector
+from .resources import SAMPLE_PREFIX, kind_widget, price_band_widget, status_widget
+from .spreadsheet_export import XLSX_TYPE, spreadsheet_response, workbook
 
-SAMPLES = Path(__file__).resolve().parent / "import_samples"
+# The sample files (drafts only, with keys kept for samples) live with the demo's data files.
+SAMPLES = Path(settings.BASE_DIR) / "demo" / "samples"
 # Uploads wait for their confirmation in the "import_export" storage (settings.STORAGES), in this folder; one not
 # confirmed within a day is removed when the next import starts.
 UPLOADS_FOLDER = "django-import-export"
 UPLOAD_MAX_AGE = timedelta(days=1)
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class SpreadsheetImportForm(ImportForm):
@@ -83,6 +90,8 @@ class SpreadsheetConfirmForm(ConfirmImportForm):
     format = forms.ChoiceField(
         choices=[(str(index), str(index)) for index in range(len(FORMATS))], widget=forms.HiddenInput
     )
+    # Rows that change published entries are only written when this is ticked (the page says how many).
+    confirm_published = forms.BooleanField(required=False, label=_("I understand that published entries will change"))
 
 
 def check_columns(resource_class, headers) -> None:
@@ -103,7 +112,9 @@ def check_columns(resource_class, headers) -> None:
 class SpreadsheetImportMixin(ImportMixin):
     """ImportMixin for a ModelAdmin importing with one of the resources of exhibitors/resources.py.
 
-    Subclasses set `resource_classes` and `sample_name` (the CSV in exhibitors/import_samples/).
+    Subclasses set `resource_classes` and `sample_name` (the CSV in demo/samples/). The mixin adds the export in the
+    same columns (export.csv, export.xlsx), the confirmation asked before published entries change, and the record
+    of each import, which the list of recent imports can undo.
     """
 
     import_form_class = SpreadsheetImportForm
@@ -112,6 +123,7 @@ class SpreadsheetImportMixin(ImportMixin):
     import_export_change_list_template = "admin/exhibitors/change_list_import.html"
     import_error_display = ("message",)
     sample_name = ""
+    spreadsheet_export_ordering = ("code", "pk")  # the rows of the export (sessions: by time)
 
     def get_import_formats(self):
         return list(FORMATS)
@@ -123,6 +135,11 @@ class SpreadsheetImportMixin(ImportMixin):
                 "import/sample.<str:extension>",
                 self.admin_site.admin_view(self.sample_view),
                 name="{}_{}_import_sample".format(*info),
+            ),
+            path(
+                "export.<str:extension>",
+                self.admin_site.admin_view(self.spreadsheet_export_view),
+                name="{}_{}_spreadsheet_export".format(*info),
             ),
             *super().get_urls(),
         ]
@@ -146,7 +163,20 @@ class SpreadsheetImportMixin(ImportMixin):
             "import_statuses": status_widget().accepted(),
             "units_import_url": reverse("admin:exhibitors_creativeunit_import"),
             "products_import_url": reverse("admin:exhibitors_product_import"),
+            "export_csv_url": reverse(f"admin:{app}_{model}_spreadsheet_export", args=["csv"]),
+            "export_xlsx_url": reverse(f"admin:{app}_{model}_spreadsheet_export", args=["xlsx"]),
+            "import_runs_url": reverse("admin:exhibitors_importrun_changelist"),
+            "sample_prefix": SAMPLE_PREFIX,
         }
+
+    def changelist_view(self, request, extra_context=None):
+        info = self.get_model_info()
+        context = {
+            "spreadsheet_export_url": reverse("admin:{}_{}_spreadsheet_export".format(*info), args=["xlsx"]),
+            "spreadsheet_export_csv_url": reverse("admin:{}_{}_spreadsheet_export".format(*info), args=["csv"]),
+            "spreadsheet_query": request.GET.urlencode(),
+        }
+        return super().changelist_view(request, {**context, **(extra_context or {})})
 
     def get_import_resource_classes(self, request):
         return self.resource_classes
@@ -170,13 +200,72 @@ class SpreadsheetImportMixin(ImportMixin):
         kwargs.setdefault("rollback_on_validation_errors", True)
         return super().process_dataset(dataset, form, request, **kwargs)
 
+    def get_import_data_kwargs(self, **kwargs):
+        data = super().get_import_data_kwargs(**kwargs)
+        form = kwargs.get("form")
+        if isinstance(form, SpreadsheetConfirmForm):  # the confirmation: published rows need the extra tick
+            data["published_confirmed"] = bool(form.cleaned_data.get("confirm_published"))
+        return data
+
     def process_import(self, request, **kwargs):
-        if request.method == "POST" and not self.create_confirm_form(request).is_valid():
+        """The confirmation (import-export's, with the file kept when published rows still need their tick)."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        confirm_form = self.create_confirm_form(request)
+        if request.method != "POST" or not confirm_form.is_valid():
             return self.upload_again(request)
         try:
-            return super().process_import(request, **kwargs)
+            input_format = self.get_import_formats()[int(confirm_form.cleaned_data["format"])](
+                encoding=self.from_encoding
+            )
+            tmp_storage = self.get_tmp_storage_class()(
+                name=confirm_form.cleaned_data["import_file_name"],
+                encoding=None if input_format.is_binary() else self.from_encoding,
+                read_mode=input_format.get_read_mode(),
+                **self.get_tmp_storage_class_kwargs(),
+            )
+            dataset = input_format.create_dataset(tmp_storage.read())
         except (OSError, UnicodeError, SheetError):  # the temporary file is gone, or is not the one we wrote
             return self.upload_again(request)
+        with history.revision(request, history.IMPORTED, manual=True):  # each changed row in its history
+            result = self.process_dataset(dataset, confirm_form, request, **kwargs)
+            if not getattr(result, "published_refused", False):
+                history.add_import_result(self.model, result)
+        if getattr(result, "published_refused", False):
+            count = len(result.published_rows)
+            messages.error(
+                request,
+                ngettext(
+                    "Nothing was imported: %(count)d published entry would change. Tick “I understand…” below "
+                    "to confirm that change, or cancel.",
+                    "Nothing was imported: %(count)d published entries would change. Tick “I understand…” below "
+                    "to confirm those changes, or cancel.",
+                    count,
+                )
+                % {"count": count},
+            )
+            kept = ("import_file_name", "original_file_name", "format", "resource")
+            again = self.get_confirm_form_class(request)(initial={k: confirm_form.cleaned_data.get(k) for k in kept})
+            return self.confirm_page(request, result, again)
+        with contextlib.suppress(OSError):
+            tmp_storage.remove()
+        return self.process_result(result, request)
+
+    def confirm_page(self, request, result, confirm_form) -> TemplateResponse:
+        """The preview again, with its confirmation form (the upload is still waiting)."""
+        form = self.get_import_form_class(request)(self.get_import_formats(), self.get_import_resource_classes(request))
+        context = {
+            **self.get_import_context_data(),
+            **self.admin_site.each_context(request),
+            "title": _("Import"),
+            "form": form,
+            "opts": self.model._meta,
+            "media": self.media + form.media,
+            "result": result,
+            "confirm_form": confirm_form,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, [self.import_template_name], context)
 
     def upload_again(self, request):
         messages.error(request, gettext("The uploaded file is no longer available. Please upload it again."))
@@ -205,11 +294,38 @@ class SpreadsheetImportMixin(ImportMixin):
 
     def add_success_message(self, result, request):
         summary = result.summary()
+        text = gettext("Import finished: %(new)d added, %(update)d updated, %(skip)d unchanged (%(items)s).") % {
+            **summary,
+            "items": self.model._meta.verbose_name_plural,
+        }
+        run = getattr(result, "import_run", None)
+        if run is None:
+            messages.success(request, text)
+            return
         messages.success(
             request,
-            gettext("Import finished: %(new)d added, %(update)d updated, %(skip)d unchanged (%(items)s).")
-            % {**summary, "items": self.model._meta.verbose_name_plural},
+            format_html(
+                '{} <a href="{}">{}</a>',
+                text,
+                reverse("admin:exhibitors_importrun_undo", args=[run.pk]),
+                gettext("Undo this import"),
+            ),
         )
+
+    # The export: the same columns as the import, so that the file can be corrected and imported back.
+
+    def spreadsheet_export_view(self, request, extension: str):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        if extension not in {"csv", "xlsx"}:
+            raise Http404
+        queryset = self.get_queryset(request)
+        with contextlib.suppress(IncorrectLookupParameters):
+            queryset = self.get_changelist_instance(request).get_queryset(request)
+        resource_class = self.get_import_resource_classes(request)[0]
+        headers, rows = resource_class.export_rows(queryset.order_by(*self.spreadsheet_export_ordering))
+        name = f"{slugify(self.sample_name or self.model._meta.model_name)}-{timezone.localdate():%Y-%m-%d}"
+        return spreadsheet_response(headers, rows, name, extension)
 
     # The samples
 
@@ -233,22 +349,7 @@ def sample_workbook(source: Path) -> bytes:
     """The sample CSV as an Excel workbook: the same cells, as text, with bold frozen headings."""
     with source.open(encoding="utf-8-sig", newline="") as file:
         rows = list(csv.reader(file))
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "import"
-    for row in rows:
-        sheet.append(row)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for column in sheet.columns:
-        width = max(len(str(cell.value or "")) for cell in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(max(width, 8) + 2, 50)
-        for cell in column[1:]:
-            cell.alignment = Alignment(vertical="top", wrap_text=width > 50)
-    sheet.freeze_panes = "B2"
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+    return workbook(rows)
 
 
 def remove_stale_uploads() -> None:
@@ -263,3 +364,168 @@ def remove_stale_uploads() -> None:
         with contextlib.suppress(OSError):
             if storage.get_modified_time(f"{UPLOADS_FOLDER}/{name}") < cutoff:
                 storage.delete(f"{UPLOADS_FOLDER}/{name}")
+
+
+# The record of the imports, and their undo.
+
+
+class ImportKindFilter(admin.SimpleListFilter):
+    """What was imported, by the name of the kind of entry (not the model's label)."""
+
+    title = _("what was imported")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        kinds = ImportRun.objects.order_by("kind").values_list("kind", flat=True).distinct()
+        return [(kind, ImportRun(kind=kind).kind_label) for kind in kinds]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin):
+    """Recent imports (read only), each with “Undo this import” while it has not been undone."""
+
+    list_display = ("created_at", "kind_column", "file_name", "user", "created_count", "updated_count", "undo_link")
+    list_filter = (ImportKindFilter,)
+    date_hierarchy = "created_at"
+    list_select_related = ("user", "undone_by")
+    readonly_fields = (
+        "created_at",
+        "user",
+        "kind_column",
+        "file_name",
+        "created_count",
+        "updated_count",
+        "undone_at",
+        "undone_by",
+        "row_list",
+    )
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("what was imported"), ordering="kind")
+    def kind_column(self, obj):
+        return obj.kind_label
+
+    @admin.display(description=_("undo"))
+    def undo_link(self, obj):
+        if obj.undone_at:
+            when = timezone.localtime(obj.undone_at).strftime("%d/%m/%Y %H:%M")
+            return gettext("Undone on %(date)s") % {"date": when}
+        undo_url = reverse("admin:exhibitors_importrun_undo", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', undo_url, gettext("Undo this import"))
+
+    @admin.display(description=_("rows"))
+    def row_list(self, obj):
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join_rows(describe_rows(obj)),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:run_id>/undo/",
+                self.admin_site.admin_view(self.undo_view),
+                name="exhibitors_importrun_undo",
+            ),
+            *super().get_urls(),
+        ]
+
+    def may_undo(self, request, run) -> bool:
+        if not self.has_view_permission(request, run):
+            return False
+        for row in run.rows:
+            try:
+                opts = apps.get_model(row["model"])._meta
+            except (LookupError, ValueError):
+                return False
+            action = "delete" if row["action"] == CREATE else "change"
+            if not request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}"):
+                return False
+        return True
+
+    def undo_view(self, request, run_id: int):
+        run = get_object_or_404(ImportRun, pk=run_id)
+        if not self.may_undo(request, run):
+            raise PermissionDenied
+        changelist = reverse("admin:exhibitors_importrun_changelist")
+        if request.method == "POST" and not run.undone_at:
+            try:
+                counts = undo(run, request.user)
+            except UndoRefused as refused:
+                self.message_user(request, refused.message, messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    gettext(
+                        "Import undone: %(deleted)d entries removed, %(restored)d restored to their earlier values."
+                    )
+                    % counts,
+                    messages.SUCCESS,
+                )
+            return HttpResponseRedirect(changelist)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Undo this import"),
+            "run": run,
+            "rows": describe_rows(run),
+            "changelist_url": changelist,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/exhibitors/importrun/undo.html", context)
+
+
+def describe_rows(run: ImportRun) -> list[dict]:
+    """Each row of a run in words: what undoing it does, and the values it puts back."""
+    described = []
+    for row in run.rows:
+        try:
+            model = apps.get_model(row["model"])
+        except (LookupError, ValueError):
+            continue
+        fields = {field.attname: field for field in model._meta.concrete_fields}
+        fields |= {field.name: field for field in model._meta.many_to_many}
+        changes = []
+        if row["action"] != CREATE:
+            for name, old in (row.get("before") or {}).items():
+                new = row["after"].get(name)
+                if new != old and name in fields:
+                    changes.append({"field": str(fields[name].verbose_name), "old": old, "new": new})
+        described.append(
+            {
+                "line": row.get("line"),
+                "key": row.get("key"),
+                "name": row.get("repr") or row.get("key"),
+                "item": model._meta.verbose_name,
+                "created": row["action"] == CREATE,
+                "changes": changes,
+            }
+        )
+    return described
+
+
+def format_html_join_rows(rows: list[dict]):
+    return format_html_join(
+        "",
+        "<li>{} {}: {}</li>",
+        (
+            (
+                row["item"],
+                row["name"],
+                gettext("added") if row["created"] else ", ".join(change["field"] for change in row["changes"]),
+            )
+            for row in rows
+        ),
+    )

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core import alt_text
 from core import structured_data as schema
 from core.images import SafeImageField, UploadTo
 from core.models import Publishable, PublishableQuerySet, Slugged, TimeStamped
@@ -84,6 +85,8 @@ class CreativeUnit(Slugged, Publishable, Searchable):
     description = models.TextField(_("description"), blank=True)
     logo = SafeImageField(_("logo"), upload_to=UploadTo("units/logos"), blank=True)
     cover = SafeImageField(_("cover image"), upload_to=UploadTo("units/covers"), blank=True)
+    cover_alt = alt_text.field()
+    image_alt_fields = (("cover", "cover_alt"),)  # core/alt_text.py: described in Vietnamese to publish
     renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
     booth = models.CharField(_("booth"), max_length=20, blank=True, help_text=_("For example B12."))
     zone = models.CharField(_("zone"), max_length=120, blank=True)
@@ -202,6 +205,8 @@ class Partner(Slugged, Publishable):
     role = models.CharField(_("role"), max_length=12, choices=PartnerRole.choices)
     description = models.TextField(_("description"), blank=True)
     logo = SafeImageField(_("logo"), upload_to=UploadTo("partners"), blank=True)
+    logo_alt = alt_text.field()
+    image_alt_fields = (("logo", "logo_alt"),)  # core/alt_text.py: described in Vietnamese to publish
     renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
     url = models.URLField(_("website"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -271,3 +276,43 @@ class MeetingRequest(TimeStamped):
 
     def __str__(self):
         return f"{self.buyer_name} → {self.unit}"
+
+
+class ImportRun(models.Model):
+    """One confirmed spreadsheet import: who, when, which file, and per row what it created or what it replaced.
+
+    `rows` holds, in the order they were written, {"model": "app.model", "pk": …, "action": "create" | "update",
+    "line": spreadsheet row, "key": the row's code or number, "before": values replaced (updates only), "after":
+    values written}. exhibitors/import_runs.py records it and undoes it.
+    """
+
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("imported by")
+    )
+    kind = models.CharField(_("what was imported"), max_length=100)
+    file_name = models.CharField(_("file"), max_length=255, blank=True)
+    rows = models.JSONField(_("rows"), default=list, blank=True)
+    created_count = models.PositiveIntegerField(_("entries added"), default=0)
+    updated_count = models.PositiveIntegerField(_("entries updated"), default=0)
+    undone_at = models.DateTimeField(_("undone at"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("undone by")
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+
+    def __str__(self):
+        return f"{self.kind_label} · {self.file_name or '—'} · {self.created_at:%d/%m/%Y %H:%M}"
+
+    @property
+    def kind_label(self) -> str:
+        from django.apps import apps
+
+        try:
+            return str(apps.get_model(self.kind)._meta.verbose_name_plural)
+        except (LookupError, ValueError):
+            return self.kind

@@ -29,10 +29,14 @@ from core.search import refresh_statistics
 from core.text import fold
 
 from .import_files import clean_cell, is_blank
+from .import_runs import Recorder
 from .models import CreativeUnit, PriceBand, Product, Sector, UnitKind
 
 CLEAR = "-"
 LIST_SEPARATOR = ";"
+# Codes that begin with this are the sample files' (demo/samples/): a row with such a code may only be a draft and
+# may never change a published entry, so that trying a sample cannot touch the real units and products.
+SAMPLE_PREFIX = "MAU-"
 
 TRUE_WORDS = {"yes", "y", "co", "1", "true", "x"}
 FALSE_WORDS = {"no", "n", "khong", "0", "false"}
@@ -306,24 +310,39 @@ class SheetResult(Result):
 
     lines: list[int] | None = None
     columns: dict[str, str] = {}
+    hints: dict[str, str] = {}  # column → what it expects
+    published_rows: list[int] = []  # spreadsheet rows that change a published entry
+    import_run = None  # the ImportRun recorded by a confirmed import
 
     def line(self, number: int) -> int:
         return spreadsheet_row(self.lines, number)
 
     def error_report(self) -> list[dict]:
-        """Every problem, by spreadsheet row: [{"row": 3, "errors": [{"column": "kind", "message": "…"}]}]."""
+        """Every problem, by spreadsheet row, with the cell's value and what the column expects:
+        [{"row": 3, "errors": [{"column": "kind", "message": "…", "value": "hanoi", "expected": "…"}]}]."""
         report = []
         for row in self.invalid_rows:
             errors = []
+            cells = dict(zip(self.diff_headers, row.values, strict=False))
             for field, messages in row.error_dict.items():
                 column = "" if field == NON_FIELD_ERRORS else self.columns.get(field, field)
-                errors += [{"column": column, "message": message} for message in messages if message]
+                value = cells.get(column)
+                value = "" if value is None or value == "---" else str(value)
+                expected = str(self.hints.get(column) or "") if column else ""
+                errors += [
+                    {"column": column, "message": message, "value": value, "expected": expected}
+                    for message in messages
+                    if message
+                ]
             report.append({"row": self.line(row.number), "errors": errors})
         for row in self.error_rows:
-            errors = [{"column": "", "message": str(error.error)} for error in row.errors]
+            errors = [{"column": "", "message": str(error.error), "value": "", "expected": ""} for error in row.errors]
             report.append({"row": self.line(row.number), "errors": errors})
         report.sort(key=lambda entry: entry["row"])
-        report += [{"row": None, "errors": [{"column": "", "message": str(error.error)}]} for error in self.base_errors]
+        report += [
+            {"row": None, "errors": [{"column": "", "message": str(error.error), "value": "", "expected": ""}]}
+            for error in self.base_errors
+        ]
         return report
 
     def summary(self) -> dict[str, int]:
@@ -379,6 +398,8 @@ class SheetResource(resources.ModelResource):
         return docs
 
     def before_import(self, dataset, **kwargs):
+        self.recorder, self.published_rows = Recorder(), []
+        self.describing = self.recording = False
         self.lines = getattr(dataset, "source_lines", None)
         for field in self.fields.values():
             if hasattr(field.widget, "reset"):
@@ -395,10 +416,12 @@ class SheetResource(resources.ModelResource):
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
+        was_published = instance.pk is not None and instance.status == Status.PUBLISHED
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
+        self.check_sample_code(instance, row, was_published, errors)
         # Many-to-many cells are saved after the row; check them now so that they are reported with the others.
         for field in self.fields.values():
             if getattr(field, "is_m2m", False) and not is_blank(row.get(field.column_name)):
@@ -428,6 +451,28 @@ class SheetResource(resources.ModelResource):
                     ]
         if errors:
             raise ValidationError(errors)
+
+    def check_sample_code(self, instance, row, was_published: bool, errors: dict) -> None:
+        """A sample code (MAU-…) only ever creates or changes drafts: a sample can never reach published content."""
+        code = "" if is_blank(row.get("code")) else str(clean_cell(row.get("code")))
+        if not code.upper().startswith(SAMPLE_PREFIX) or "code" in errors:
+            return
+        if was_published:
+            errors["code"] = [
+                gettext(
+                    "The code “%(code)s” begins with %(prefix)s, which is kept for the sample files, but a published "
+                    "%(item)s has it. Give that entry a real code in the admin before importing."
+                )
+                % {"code": code, "prefix": SAMPLE_PREFIX, "item": self._meta.model._meta.verbose_name}
+            ]
+        elif instance.status == Status.PUBLISHED and "status" not in errors:
+            errors["status"] = [
+                gettext(
+                    "Codes beginning with %(prefix)s are kept for the sample files, whose entries stay drafts: "
+                    "write “draft”, or give the row a real code (such as %(example)s)."
+                )
+                % {"prefix": SAMPLE_PREFIX, "example": self.code_example}
+            ]
 
     @staticmethod
     def _is_empty(instance, attribute: str) -> bool:
@@ -461,20 +506,89 @@ class SheetResource(resources.ModelResource):
                 continue
             if getattr(field, "is_m2m", False):
                 wanted = sorted(sector.pk for sector in field.clean(row))
-                if wanted != sorted(original.sectors.values_list("pk", flat=True)):
+                if wanted != sorted(getattr(original, field.attribute).values_list("pk", flat=True)):
                     return False
             elif field.get_value(instance) != field.get_value(original):
                 return False
         return True
 
+    # What each row changes: the preview's "old → new" and the record that lets an import be undone.
+
+    def before_import_row(self, row, **kwargs):
+        super().before_import_row(row, **kwargs)
+        self._row = None
+        # The admin's preview (and a confirmation refused for published rows, shown again as the preview) describes
+        # each change; its confirmation records the import. A plain import_data() (the demo loader) does neither.
+        self.describing = bool(kwargs.get("dry_run")) or kwargs.get("published_confirmed") is False
+        self.recording = not kwargs.get("dry_run") and kwargs.get("user") is not None
+
+    def before_save_instance(self, instance, row, **kwargs):
+        super().before_save_instance(instance, row, **kwargs)
+        if not (getattr(self, "describing", False) or getattr(self, "recording", False)):
+            return
+        stored = self._meta.model._base_manager.filter(pk=instance.pk).first() if instance.pk else None
+        self._row = {
+            "instance": instance,
+            "published": stored is not None and stored.status == Status.PUBLISHED,
+            "before": self.recorder.before(stored) if stored is not None and self.recording else None,
+            "old": {field.column_name: self.cell(field, stored) for field in self.written_fields(row)}
+            if stored is not None and self.describing
+            else {},
+        }
+
+    def written_fields(self, row) -> list[fields.Field]:
+        return [f for f in self.ordered_fields() if f.column_name in row and not is_blank(row[f.column_name])]
+
+    @staticmethod
+    def cell(field, obj) -> str:
+        """A field's value of `obj` as the export writes it (and the preview shows it)."""
+        value = field.get_value(obj)
+        return "" if value is None else str(field.widget.render(value, obj))
+
     def after_import_row(self, row, row_result, **kwargs):
         row_result.line = self.line(kwargs.get("row_number", 0))
+        row_result.changes, row_result.was_published = [], False
+        row_result.key = "" if is_blank(row.get("code")) else str(clean_cell(row.get("code")))
+        state = getattr(self, "_row", None)
+        if state is None or row_result.import_type not in ("new", "update"):
+            return
+        instance = state["instance"]
+        for field in self.written_fields(row) if self.describing else ():
+            old, new = state["old"].get(field.column_name, ""), self.cell(field, instance)
+            if old != new:
+                row_result.changes.append({"column": field.column_name, "old": old, "new": new})
+        row_result.was_published = state["published"] and row_result.import_type == "update"
+        if row_result.was_published:
+            self.published_rows.append(row_result.line)
+        if self.recording:
+            self.recorder.add(instance, before=state["before"], line=row_result.line, key=row.get("code"))
 
     def after_import(self, dataset, result, **kwargs):
         if not kwargs.get("dry_run") and len(dataset) >= 50:  # a sheet of units: tell the planner their number
             transaction.on_commit(lambda: refresh_statistics(self._meta.model))
         result.lines = getattr(self, "lines", None)
         result.columns = {field.attribute: field.column_name for field in self.fields.values()}
+        result.hints = {field.column_name: field.widget.hint or _("text") for field in self.fields.values()}
+        result.published_rows = list(getattr(self, "published_rows", []))
+        if not kwargs.get("dry_run") and kwargs.get("published_confirmed") is False and result.published_rows:
+            # The admin's confirmation without the tick for published rows: import-export rolls everything back.
+            result.published_refused = True
+            raise ValueError(gettext("Published entries would change without the confirmation for them."))
+        # A confirmed import from the admin (which names its user) is recorded, so that it can be undone.
+        recording = not kwargs.get("dry_run") and kwargs.get("user") is not None
+        if recording and not result.has_errors() and not result.has_validation_errors():
+            result.import_run = self.recorder.save(
+                kind=self._meta.model._meta.label_lower, user=kwargs["user"], file_name=kwargs.get("file_name")
+            )
+
+    # The export: the same columns, written as the import reads them, so that it can be corrected and imported back.
+
+    @classmethod
+    def export_rows(cls, queryset) -> tuple[list[str], list[list[str]]]:
+        resource = cls()
+        columns = resource.ordered_fields()
+        rows = [[cls.cell(field, obj) for field in columns] for obj in queryset]
+        return [field.column_name for field in columns], rows
 
 
 class CreativeUnitResource(SheetResource):

@@ -11,7 +11,7 @@ class SectorTranslation(TranslationOptions):
 
 @register(CreativeUnit)
 class CreativeUnitTranslation(TranslationOptions):
-    fields = ("name", "short_description", "description", "zone", "lead_time")
+    fields = ("name", "short_description", "description", "zone", "lead_time", "cover_alt")
     required_languages = {"vi": ("name",)}
 
 
@@ -23,5 +23,5 @@ class ProductTranslation(TranslationOptions):
 
 @register(Partner)
 class PartnerTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "logo_alt")
     required_languages = {"vi": ("name",)}

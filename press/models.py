@@ -12,6 +12,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core import alt_text
 from core import structured_data as schema
 from core.documents import validate_pdf_upload
 from core.images import SafeImageField, UploadTo, rendition
@@ -60,12 +61,8 @@ class PressRelease(Slugged, Publishable, Searchable):
     body = models.TextField(_("text"), help_text=_("Plain text; separate paragraphs with an empty line."))
     image = SafeImageField(_("image"), upload_to=UploadTo("press"), blank=True)
     renditions = models.JSONField(default=dict, blank=True, editable=False)  # core/renditions.py
-    image_alt = models.CharField(
-        _("image description"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it."),
-    )
+    image_alt = alt_text.field()
+    image_alt_fields = (("image", "image_alt"),)  # core/alt_text.py: described in Vietnamese to publish
     image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
     contact = models.ForeignKey(
         PressContact, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("press contact")

@@ -76,8 +76,12 @@ def _isolated_settings(settings, tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def staff_client(admin_client):
-    """The superuser's client, reading the admin in English so that our messages can be compared as written."""
+def staff_client(admin_client, admin_user):
+    """The superuser's client, reading the admin in English so that our messages can be compared as written: the
+    admin speaks each organiser's chosen language (core/admin_language.py), and this one chose English."""
+    from core.models import StaffPreference
+
+    StaffPreference.objects.update_or_create(user=admin_user, defaults={"admin_language": "en"})
     admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return admin_client
 

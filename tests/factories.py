@@ -17,6 +17,7 @@ from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import (
     BuyerChannel,
     CreativeUnit,
+    ImportRun,
     MeetingRequest,
     Partner,
     PartnerRole,
@@ -101,6 +102,14 @@ class MeetingRequestFactory(DjangoModelFactory):
     channel = BuyerChannel.GIFTS
     email = factory.Sequence(lambda n: f"buyer{n}@example.com")
     message = "Chúng tôi muốn đặt 200 bộ quà tặng."
+
+
+class ImportRunFactory(DjangoModelFactory):
+    class Meta:
+        model = ImportRun
+
+    kind = "exhibitors.creativeunit"
+    file_name = factory.Sequence(lambda n: f"units-{n}.csv")
 
 
 # events

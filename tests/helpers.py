@@ -84,3 +84,15 @@ def jpeg_bytes(size=(120, 90), colour="teal", **options) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, "JPEG", **options)
     return buffer.getvalue()
+
+
+def admin_speaks(client, language: str):
+    """The organiser signed in on `client` chose `language` for the admin (the browser's language alone does not
+    count: core/admin_language.py); the client's browser asks for it too. Returns the client."""
+    from core.models import StaffPreference
+
+    StaffPreference.objects.update_or_create(
+        user_id=client.session["_auth_user_id"], defaults={"admin_language": language}
+    )
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    return client

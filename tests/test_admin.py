@@ -17,7 +17,7 @@ from PIL import Image
 from core.models import Publishable, Status
 from events.models import Registration, Session, SessionChange, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
-from exhibitors.models import CreativeUnit, MeetingRequest, MeetingStatus, Partner, Product, Sector
+from exhibitors.models import CreativeUnit, ImportRun, MeetingRequest, MeetingStatus, Partner, Product, Sector
 from press.models import AccreditationRequest, CoverageLink, MediaAsset, PressContact, PressRelease
 from tests import factories
 
@@ -30,6 +30,7 @@ FACTORIES = {
     Product: factories.ProductFactory,
     Partner: factories.PartnerFactory,
     MeetingRequest: factories.MeetingRequestFactory,
+    ImportRun: factories.ImportRunFactory,
     Venue: factories.VenueFactory,
     Speaker: factories.SpeakerFactory,
     Session: factories.SessionFactory,
@@ -134,6 +135,7 @@ def test_every_model_is_in_the_admin():
         "exhibitors.product",
         "exhibitors.partner",
         "exhibitors.meetingrequest",
+        "exhibitors.importrun",
         "events.venue",
         "events.speaker",
         "events.session",
@@ -164,7 +166,7 @@ def test_admin_pages_answer(admin_client, model):
     statuses = {url: admin_client.get(url).status_code for url in urls}
 
     expected = dict.fromkeys(urls, 200)
-    if model is SessionChange:  # recorded by the site, never typed in
+    if model in (SessionChange, ImportRun):  # recorded by the site, never typed in
         expected[admin_url(model, "add")] = 403
     assert statuses == expected
 
@@ -847,14 +849,14 @@ def test_admin_publish_and_unpublish_actions(staff_client, model):
         singular, plural = str(model._meta.verbose_name), str(model._meta.verbose_name_plural)
 
     published = staff_client.post(
-        changelist, {"action": "publish", "_selected_action": select([first, second])}, follow=True
+        changelist, {"action": "publish", "_selected_action": select([first, second]), "confirm": "yes"}, follow=True
     )
 
     assert [str(m) for m in published.context["messages"]] == [f"2 {plural} published."]
     assert set(model.objects.published()) == {first, second}
 
     unpublished = staff_client.post(
-        changelist, {"action": "unpublish", "_selected_action": select([first, third])}, follow=True
+        changelist, {"action": "unpublish", "_selected_action": select([first, third]), "confirm": "yes"}, follow=True
     )
 
     assert [str(m) for m in unpublished.context["messages"]] == [f"1 {singular} unpublished (back to draft)."]
@@ -866,7 +868,9 @@ def test_admin_publish_and_unpublish_actions(staff_client, model):
 def test_admin_published_item_with_a_future_time_stays_hidden(admin_client):
     release = factories.PressReleaseFactory(publish_at=datetime.datetime(2999, 1, 1, tzinfo=HANOI))
 
-    admin_client.post(admin_url(PressRelease, "changelist"), {"action": "publish", "_selected_action": [release.pk]})
+    admin_client.post(
+        admin_url(PressRelease, "changelist"), {"action": "publish", "_selected_action": [release.pk], "confirm": "yes"}
+    )
 
     release.refresh_from_db()
     assert (release.status, list(PressRelease.objects.published())) == (Status.PUBLISHED, [])

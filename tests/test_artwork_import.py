@@ -19,7 +19,7 @@ from django.db import IntegrityError
 from PIL import Image
 
 from core import renditions
-from core.models import Status
+from core.models import StaffPreference, Status
 from exhibitions import importing
 from exhibitions.models import Artist, Artwork, Exhibition
 from tests import factories
@@ -43,7 +43,20 @@ def exhibition(db):
 
 
 def sample_rows() -> list[dict]:
-    return list(csv.DictReader(io.StringIO(importing.sample_csv().decode("utf-8-sig"))))
+    """The sample's works as a real catalogue: numbers 1–4, three of them published.
+
+    Since issue 16 the sample file itself holds drafts numbered 9001–9004 (tests/test_import_safety.py); these tests
+    of the import's mechanics keep the catalogue they were written for.
+    """
+    rows = list(csv.DictReader(io.StringIO(importing.sample_csv().decode("utf-8-sig"))))
+    for row, status in zip(rows, ("published", "published", "draft", "published"), strict=True):
+        row["catalogue_number"] = str(int(row["catalogue_number"]) - 9000)
+        row["status"] = status
+    return rows
+
+
+def catalogue_csv() -> bytes:
+    return to_csv(sample_rows())
 
 
 def to_csv(rows: list[dict], fieldnames=None, delimiter=",") -> bytes:
@@ -70,11 +83,12 @@ def upload(client, exhibition, sheet: bytes, images: bytes | None = None, sheet_
 
 
 def confirm(client, preview, **kwargs):
-    return client.post(IMPORT_URL, {"token": preview.context["token"]}, **kwargs)
+    """Confirm, ticking (as the page asks when published works change) "I understand…"."""
+    return client.post(IMPORT_URL, {"token": preview.context["token"], "confirm_published": "1"}, **kwargs)
 
 
 def import_sample(client, exhibition):
-    preview = upload(client, exhibition, importing.sample_csv(), importing.sample_zip())
+    preview = upload(client, exhibition, catalogue_csv(), importing.sample_zip())
     assert preview.status_code == 200
     assert preview.context["plan"].problems == []
     return preview, confirm(client, preview, follow=True)
@@ -263,7 +277,7 @@ def test_import_reads_xlsx_and_semicolon_csv(staff_client, exhibition):
 
 @pytest.mark.django_db
 def test_import_that_fails_while_saving_leaves_no_files(exhibition, settings):
-    sheet = importing.read_sheet("catalogue.csv", importing.sample_csv())
+    sheet = importing.read_sheet("catalogue.csv", catalogue_csv())
     archive = importing.ImageArchive(SimpleUploadedFile("images.zip", importing.sample_zip()))
     plan = importing.plan_import(
         exhibition=exhibition, sheet=sheet, images=importing.ZipImages(archive, importing.Staging.create())
@@ -439,7 +453,7 @@ def test_import_refuses_a_zip_that_unpacks_too_big(staff_client, exhibition, set
     ],
 )
 def test_import_bad_files_get_a_clear_message(staff_client, exhibition, settings, field, name, data, message):
-    files = {"spreadsheet": SimpleUploadedFile("catalogue.csv", importing.sample_csv())}
+    files = {"spreadsheet": SimpleUploadedFile("catalogue.csv", catalogue_csv())}
     files[field] = SimpleUploadedFile(name, data)
 
     response = staff_client.post(IMPORT_URL, {"exhibition": exhibition.pk, **files})
@@ -490,7 +504,7 @@ def test_import_preview_shows_changes_and_saves_nothing_until_confirmed(staff_cl
     factories.ArtworkFactory(exhibition=exhibition, catalogue_number=2, title_vi="Ruộng bậc thang Mù Cang Chải")
     artworks, artists = Artwork.objects.count(), Artist.objects.count()
 
-    preview = upload(staff_client, exhibition, importing.sample_csv(), importing.sample_zip())
+    preview = upload(staff_client, exhibition, catalogue_csv(), importing.sample_zip())
 
     assert (Artwork.objects.count(), Artist.objects.count(), media_files(settings)) == (artworks, artists, [])
     document = html5lib.parse(preview.content.decode(), namespaceHTMLElements=False)
@@ -518,7 +532,7 @@ def test_import_preview_shows_changes_and_saves_nothing_until_confirmed(staff_cl
 
 @pytest.mark.django_db
 def test_import_confirm_applies_only_what_was_previewed(staff_client, exhibition):
-    preview = upload(staff_client, exhibition, importing.sample_csv(), importing.sample_zip())
+    preview = upload(staff_client, exhibition, catalogue_csv(), importing.sample_zip())
     # Someone adds work 2 by hand between the preview and the confirmation.
     factories.ArtworkFactory(exhibition=exhibition, catalogue_number=2, title_vi="Khác")
 
@@ -538,10 +552,10 @@ def test_import_confirm_applies_only_what_was_previewed(staff_client, exhibition
 
 @pytest.mark.django_db
 def test_import_confirm_with_an_unknown_or_used_token_saves_nothing(staff_client, exhibition, client):
-    preview = upload(staff_client, exhibition, importing.sample_csv(), importing.sample_zip())
+    preview = upload(staff_client, exhibition, catalogue_csv(), importing.sample_zip())
     other = User.objects.create_superuser("other", "other@example.com", "pw")
     client.force_login(other)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    StaffPreference.objects.create(user=other, admin_language="en")  # reads the admin in English, as staff_client
 
     stolen = confirm(client, preview, follow=True)  # another admin session cannot confirm this preview
     forged = staff_client.post(IMPORT_URL, {"token": "../../etc"}, follow=True)
@@ -692,7 +706,7 @@ def test_admin_publish_action_refuses_works_without_alt_text(staff_client, exhib
 
     response = staff_client.post(
         "/admin/exhibitions/artwork/",
-        {"action": "publish", "_selected_action": [ready.pk, blank.pk, null.pk]},
+        {"action": "publish", "_selected_action": [ready.pk, blank.pk, null.pk], "confirm": "yes"},
         follow=True,
     )
 

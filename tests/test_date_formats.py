@@ -9,6 +9,7 @@ import pytest
 
 from core.models import Status
 from events.models import Session
+from tests.helpers import admin_speaks
 from tests.test_admin import DRAFT, case_session, form_errors, post_form
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -28,7 +29,7 @@ def session_form(**changes) -> dict:
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_a_date_typed_day_first_is_stored_as_that_day(organiser, language):
-    organiser.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    admin_speaks(organiser, language)
     data = session_form(starts_at_0="11/01/2026", starts_at_1="14:00", ends_at_0="11/01/2026", ends_at_1="15:30")
 
     response = post_form(organiser, ADD, data)
@@ -45,7 +46,7 @@ def test_a_date_typed_day_first_is_stored_as_that_day(organiser, language):
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_a_published_session_outside_the_event_days_needs_a_confirmation(organiser, language):
-    organiser.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    admin_speaks(organiser, language)
     data = session_form(
         starts_at_0="11/11/2026", ends_at_0="11/11/2026", status=Status.PUBLISHED, publish_at_0="", publish_at_1=""
     )
@@ -64,7 +65,7 @@ def test_a_published_session_outside_the_event_days_needs_a_confirmation(organis
 
 
 def test_a_draft_may_be_dated_anywhere_and_an_end_before_the_start_is_explained(organiser):
-    organiser.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    admin_speaks(organiser, "en")
     draft = post_form(organiser, ADD, session_form(starts_at_0="11/11/2026", ends_at_0="11/11/2026", **DRAFT))
     backwards = post_form(organiser, ADD, session_form(ends_at_0="10/01/2026", ends_at_1="09:00", title_vi="Ngược"))
 

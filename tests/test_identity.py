@@ -8,8 +8,9 @@ from django.conf import settings
 
 STATIC = Path(settings.BASE_DIR) / "static"
 CSS = STATIC / "css" / "site.css"
-# The admin's import page takes its colours from Django's admin, whose custom properties it uses.
-OWN_STYLESHEETS = sorted(p for p in (STATIC / "css").glob("*.css") if p.name != "admin-import.css")
+# The admin's stylesheets (admin-*.css: imports, the desk, the grid, history) take their colours and sizes from
+# Django's admin, whose custom properties they use.
+OWN_STYLESHEETS = sorted(p for p in (STATIC / "css").glob("*.css") if not p.name.startswith("admin-"))
 
 
 def font_faces():

@@ -88,6 +88,8 @@ def partner_data(logo) -> dict:
         "publish_at_0": "",
         "publish_at_1": "",
         "logo": logo,
+        "logo_alt_vi": "Chữ “Kim Cương” màu vàng",
+        "logo_alt_en": "The word “Diamond” in gold",
     }
 
 

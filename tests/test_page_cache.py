@@ -114,7 +114,9 @@ def test_units_published_together_by_an_admin_action_show_at_once(site, client):
     client.force_login(get_user_model().objects.create_superuser("organiser", "o@example.vn", "secret-pass-123"))
 
     response = client.post(
-        "/admin/exhibitors/creativeunit/", {"action": "publish", "_selected_action": [draft.pk]}, follow=True
+        "/admin/exhibitors/creativeunit/",
+        {"action": "publish", "_selected_action": [draft.pk], "confirm": "yes"},
+        follow=True,
     )
 
     assert response.status_code == 200

@@ -12,7 +12,7 @@ from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
 from press.models import AccreditationRequest, MediaAsset
-from tests.helpers import jpeg_bytes
+from tests.helpers import admin_speaks, jpeg_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -190,7 +190,7 @@ def media_kit_document(document: SimpleUploadedFile) -> dict:
 @pytest.mark.parametrize("language", ["vi", "en"])
 @pytest.mark.parametrize(("make", "message"), [case[1:] for case in BAD_PDFS], ids=[case[0] for case in BAD_PDFS])
 def test_unsafe_or_broken_media_kit_document_is_refused_in_the_admin(admin_client, settings, language, make, message):
-    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    admin_speaks(admin_client, language)
     url = reverse("admin:press_mediaasset_add")
     document = SimpleUploadedFile("chuong-trinh.pdf", make(), content_type="application/pdf")
 

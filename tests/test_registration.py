@@ -737,6 +737,7 @@ def test_admin_exports_selected_registrations_as_csv_without_formulas(staff_clie
         "registered at (Hanoi time)",
         "address confirmed at (Hanoi time)",
         "cancelled at (Hanoi time)",
+        "checked in at (Hanoi time)",
     ]
     assert [row[2:8] for row in rows[1:]] == [
         [

@@ -51,12 +51,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "import_export",
-    "axes",
+    "core.admin_config.AxesConfig",  # django-axes, named for the admin (core/admin_config.py)
     "django_otp",
-    "django_otp.plugins.otp_totp",  # staff's second factor (core/staff.py)
+    "core.admin_config.TOTPConfig",  # django_otp.plugins.otp_totp: staff's second factor (core/staff.py)
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "core.admin_config.TasksDatabaseConfig",  # django_tasks_db, named for the admin
+    "reversion",  # the content's history: every change kept, shown old → new, restorable (core/history.py)
     "core",
     "tudoi",
     "exhibitors",
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(), for the admin's second factor
+    "core.admin_language.AdminLanguageMiddleware",  # the admin speaks each organiser's choice, Vietnamese by default
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -194,6 +196,8 @@ AXES_COOLOFF_MESSAGE = gettext_lazy("Too many failed sign-ins from this address.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_HANDLER = "core.staff.LoginAttemptHandler"
 TUDOI_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("TUDOI_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+# The admin's front page: the figures the organisers' desk shows (built by the assembly; core imports no app).
+TUDOI_ADMIN_DASHBOARD = "tudoi.dashboard.desk"
 # Staff sign in to the admin with a second factor (a TOTP device, django-otp) when this is on; see the README.
 TUDOI_REQUIRE_2FA = env_bool("TUDOI_REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = "Tụ hội sáng tạo"  # the name authenticator apps show beside the code
@@ -235,6 +239,8 @@ TUDOI_PRIVATE_MEDIA_ROOT = Path(os.environ.get("TUDOI_PRIVATE_MEDIA_ROOT", BASE_
 # served; folders older than a day are removed). Empty: `artwork-imports` in TUDOI_PRIVATE_MEDIA_ROOT, which all
 # instances share, so the confirmation may reach another instance than the preview.
 TUDOI_IMPORT_STAGING_DIR = os.environ.get("TUDOI_IMPORT_STAGING_DIR", "")
+# The data files `manage.py load_demo` reads (units.csv, sessions.csv, works.csv, partners.json…; see demo/README.md).
+TUDOI_DEMO_DIR = Path(os.environ.get("TUDOI_DEMO_DIR", BASE_DIR / "demo"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -332,9 +338,9 @@ CSRF_COOKIE_NAME = f"{TUDOI_COOKIE_PREFIX}csrftoken"
 LANGUAGE_COOKIE_NAME = f"{TUDOI_COOKIE_PREFIX}django_language"
 # Messages (admin, forms) in the session, not in a cookie of their own that could not be prefixed.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
-# Permissions-Policy: camera allowed (to this origin) only under these paths, for the check-in desk that will scan
-# QR codes (issue 16); until it exists the camera is off everywhere, like every other feature (core/headers.py).
-TUDOI_CAMERA_PATHS: list[str] = []
+# Permissions-Policy: camera allowed (to this origin) only under these paths: the check-in desk, which scans QR codes
+# (events/checkin.py); everywhere else the camera is off, like every other feature (core/headers.py).
+TUDOI_CAMERA_PATHS: list[str] = ["/admin/events/registration/check-in/"]
 # Cross-Origin-Resource-Policy `cross-origin` (read from other sites) for these path prefixes and uploaded media;
 # `same-origin` for everything else.
 TUDOI_CROSS_ORIGIN_PATHS = ["/api/v1/"]
