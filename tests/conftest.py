@@ -100,25 +100,49 @@ def private_media(settings, tmp_path):
     return settings.TUDOI_PRIVATE_MEDIA_ROOT
 
 
-@pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    """The folder of the module's demo images."""
-    return tmp_path_factory.mktemp("demo-media")
-
-
-@pytest.fixture(scope="module")
-def _demo_loaded(django_db_setup, django_db_blocker, demo_media):
-    """`load_demo` once for the module (it draws several hundred pictures), committed, and removed at its end."""
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`load_demo` once per test process (it draws several hundred pictures: 10–40 s), its rows and pictures kept
+    (tests/sitedata.py DemoSnapshot) and the database emptied again; the fixtures below write it back in 0.3 s."""
     from django.core.management import call_command
     from django.test import override_settings
 
+    from tests.sitedata import DemoSnapshot, delete_demo_content
+
+    media = tmp_path_factory.mktemp("demo-load-media")
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        call_command("load_demo", quiet=True)
+        # the pictures copied before the rows go: deleting a row deletes its renditions
+        snapshot = DemoSnapshot.take(media, kept=tmp_path_factory.mktemp("demo-snapshot-media"))
+        delete_demo_content()
+    return snapshot
+
+
+@pytest.fixture(scope="module")
+def demo_media(demo_snapshot, tmp_path_factory):
+    """The folder of the module's demo images (a copy: a test may replace one)."""
+    return demo_snapshot.copy_media(tmp_path_factory.mktemp("demo-media"))
+
+
+@pytest.fixture(scope="module")
+def _demo_loaded(demo_snapshot, django_db_blocker, demo_media):
+    """The demo, committed once for the module from the snapshot, and removed at its end."""
     from tests.sitedata import delete_demo_content
 
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
-        call_command("load_demo", quiet=True)
+    with django_db_blocker.unblock():
+        demo_snapshot.restore()
     yield
     with django_db_blocker.unblock():
         delete_demo_content()
+
+
+@pytest.fixture
+def demo_content(demo_snapshot, settings, db):
+    """The demo in this test's own rolled-back transaction (for a module whose other tests want an empty
+    database), MEDIA_ROOT on the snapshot's pictures (read them; do not change them)."""
+    demo_snapshot.restore()
+    settings.MEDIA_ROOT = demo_snapshot.media
+    return demo_snapshot.media
 
 
 @pytest.fixture

@@ -1,13 +1,21 @@
-"""A small published site built directly with the models, for page tests at several sizes."""
+"""A small published site built directly with the models, for page tests at several sizes; the demo's snapshot."""
 
 import io
+import shutil
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import connection, models, transaction
+from django.utils import translation
 from PIL import Image
 
 from core.models import Status
+from core.search import refresh_statistics
 from events.models import Session, SessionKind, Speaker, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
@@ -133,3 +141,50 @@ def delete_demo_content() -> None:
     """Remove what a committed `load_demo` wrote (fixtures that load it once for a module or a session)."""
     for model in DEMO_MODELS:
         model._base_manager.all().delete()
+
+
+# The demo, loaded once per test process and written back in a fraction of a second (tests/conftest.py)
+
+DEMO_APPS = frozenset({"exhibitors", "exhibitions", "events", "press"})
+
+
+@dataclass
+class DemoSnapshot:
+    """The rows `load_demo` wrote (every table of the content apps, many-to-many tables included) and the folder
+    of the pictures it drew: `load_demo` takes 10–40 s (it draws several hundred pictures), `restore()` 0.3 s."""
+
+    media: Path
+    tables: list[tuple[type[models.Model], list[dict]]]
+
+    @classmethod
+    def take(cls, media: Path, kept: Path) -> "DemoSnapshot":
+        """The rows of the demo apps as they are now (call it right after `load_demo`), and a copy of `media` in
+        the folder `kept`."""
+        tables = []
+        for model in apps.get_models(include_auto_created=True):
+            if model._meta.app_label in DEMO_APPS and not model._meta.proxy:
+                # a plain QuerySet: modeltranslation's values() would fold title_vi and title_en into `title`
+                attnames = [field.attname for field in model._meta.concrete_fields]
+                rows = list(models.QuerySet(model).order_by("pk").values(*attnames))
+                if rows:
+                    tables.append((model, rows))
+        return cls(shutil.copytree(media, kept, dirs_exist_ok=True), tables)
+
+    def restore(self) -> None:
+        """Write the rows back as they were, ids and timestamps included (no save(), no signals: the page cache of
+        each test starts empty anyway), and let PostgreSQL's planner see the tables' sizes as `load_demo` does."""
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
+            for model, rows in self.tables:
+                fields = model._meta.concrete_fields
+                objects = [model(**row) for row in rows]
+                size = connection.ops.bulk_batch_size(fields, objects) or len(objects)
+                for start in range(0, len(objects), size):
+                    # raw: stored values as they are (auto_now would stamp the time of the copy)
+                    models.QuerySet(model)._insert(objects[start : start + size], fields=fields, raw=True)
+            if connection.vendor == "postgresql":
+                refresh_statistics(*(model for model, _rows in self.tables))
+
+    def copy_media(self, folder: Path) -> Path:
+        """The pictures in a folder of the caller's own (tests may replace or remove files)."""
+        shutil.copytree(self.media, folder, dirs_exist_ok=True)
+        return folder

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate as validate_openapi
 from PIL import Image
@@ -203,8 +202,7 @@ def test_openapi_document_is_valid_and_describes_every_endpoint(client):
 
 
 @pytest.mark.django_db
-def test_every_answer_of_the_demo_data_matches_the_openapi_document(client):
-    call_command("load_demo", quiet=True)
+def test_every_answer_of_the_demo_data_matches_the_openapi_document(client, demo_content):
     document = client.get("/api/v1/").json()
 
     for resource in RESOURCES:
@@ -565,8 +563,7 @@ def read_csv(response) -> list[dict]:
 
 
 @pytest.mark.django_db
-def test_csv_downloads_hold_every_published_record_in_both_languages(client):
-    call_command("load_demo", quiet=True)
+def test_csv_downloads_hold_every_published_record_in_both_languages(client, demo_content):
 
     units = read_csv(client.get("/api/v1/units.csv"))
     published = CreativeUnit.objects.published()

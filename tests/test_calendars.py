@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from django.core.management import call_command
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -61,8 +60,7 @@ def add_sessions(venue, count, *, speaker=None, sector=None, first=0):
     return sessions
 
 
-def test_programme_calendar_lists_every_published_demo_session_once_in_both_languages(client):
-    call_command("load_demo", quiet=True)
+def test_programme_calendar_lists_every_published_demo_session_once_in_both_languages(client, demo_content):
     published = list(Session.objects.published())
     drafts = list(Session.objects.filter(status=Status.DRAFT))
 

@@ -1,7 +1,6 @@
 """The exhibition "Chất Địa Phương" as visitors, journalists and the organisers use it: the catalogue with its filters,
 a work, an artist, and the printable wall labels with their QR codes."""
 
-import io
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -12,7 +11,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -645,8 +643,7 @@ def test_label_stylesheet_prints_a4_labels_that_are_never_cut():
 
 
 @pytest.mark.django_db
-def test_the_demo_catalogue_lists_its_89_works_in_both_languages_within_the_bars(client):
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_catalogue_lists_its_89_works_in_both_languages_within_the_bars(client, demo_content):
     exhibition = Exhibition.objects.get(slug="chat-dia-phuong")
     works = list(exhibition.artworks.published())
     assert len(works) == 89

@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo
 import jsonschema
 import pytest
 import xmlschema
-from django.core.management import call_command
 
 from core.models import Status
 from core.pagecache import content_changed
@@ -91,8 +90,7 @@ def guid_of(session) -> str:
     return str(uuid.uuid5(GUID_NAMESPACE, f"session-{session.pk}"))
 
 
-def test_schedule_json_of_the_demo_is_valid_and_lists_every_published_session_once(client):
-    call_command("load_demo", quiet=True)
+def test_schedule_json_of_the_demo_is_valid_and_lists_every_published_session_once(client, demo_content):
     published = list(Session.objects.published())
     drafts = list(Session.objects.filter(status=Status.DRAFT))
 
@@ -113,8 +111,7 @@ def test_schedule_json_of_the_demo_is_valid_and_lists_every_published_session_on
     assert {e["title"] for e in json_events(documents["en"])} == {s.title_en or s.title_vi for s in published}
 
 
-def test_schedule_xml_of_the_demo_is_valid_and_lists_every_published_session_once(client):
-    call_command("load_demo", quiet=True)
+def test_schedule_xml_of_the_demo_is_valid_and_lists_every_published_session_once(client, demo_content):
     published = list(Session.objects.published())
 
     texts = {language: fetch_xml(client, language) for language in ("vi", "en")}

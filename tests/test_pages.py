@@ -1,6 +1,5 @@
 """Home, partners and visit pages as a visitor sees them, in both languages."""
 
-import io
 import re
 
 import pytest
@@ -232,17 +231,14 @@ def test_partner_without_english_name_shows_vietnamese_name(client):
 
 
 @pytest.mark.django_db
-def test_demo_pages_stay_within_the_query_budget_with_all_and_a_tenth_of_the_data(client):
+def test_demo_pages_stay_within_the_query_budget_with_all_and_a_tenth_of_the_data(client, demo_content):
     """The acceptance figure: under 12 queries on home, partners and visit, with the demo data and a tenth of it."""
-    from django.core.management import call_command
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from events.models import Session
     from exhibitions.models import Artwork
     from exhibitors.models import CreativeUnit
-
-    call_command("load_demo", stdout=io.StringIO())
 
     def counts():
         result = {}

@@ -416,12 +416,9 @@ def test_now_refreshes_itself_only_on_venue_screens(client, programme, monkeypat
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/vi/programme/", "/en/programme/?view=grid", "/vi/programme/now/"])
-def test_demo_programme_pages_stay_light(client, path):
+def test_demo_programme_pages_stay_light(client, demo_content, path):
     """Under 100 KB of HTML and 800 elements with the whole demo programme (DESIGN's weight bar)."""
     from html.parser import HTMLParser
-    from io import StringIO
-
-    from django.core.management import call_command
 
     class ElementCounter(HTMLParser):
         count = 0
@@ -429,7 +426,6 @@ def test_demo_programme_pages_stay_light(client, path):
         def handle_starttag(self, tag, attrs):
             self.count += 1
 
-    call_command("load_demo", stdout=StringIO())
     html = client.get(path).content.decode()
     counter = ElementCounter()
     counter.feed(html)

@@ -10,7 +10,7 @@ import html5lib
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from core import clock
@@ -493,11 +493,10 @@ def test_no_notice_when_the_query_has_no_synonym(client):
 
 
 @pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
-    media = tmp_path_factory.mktemp("search-demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        call_command("load_demo", quiet=True)
-        yield media
+def demo_site(demo_snapshot, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        demo_snapshot.restore()
+        yield demo_snapshot.media
         transaction.set_rollback(True)
 
 

@@ -68,7 +68,7 @@ def assert_accessible_on_a_phone(page, url: str, console_errors: list[str], *, s
 
 
 @pytest.fixture(scope="module")
-def _demo_server(django_db_setup, django_db_blocker, tmp_path_factory):
+def _demo_server(demo_snapshot, django_db_blocker, tmp_path_factory):
     """The demo content, loaded and committed once for a module, and a live server of its own that serves it.
 
     pytest-django's `live_server` makes every test transactional (the tables are emptied after each one), so the
@@ -77,16 +77,13 @@ def _demo_server(django_db_setup, django_db_blocker, tmp_path_factory):
     tests); the database stays open for the module (the server's thread needs it) and the content is removed at
     its end.
     """
-    from django.core.management import call_command
-    from django.test import override_settings
     from pytest_django.live_server_helper import LiveServer
 
     from tests.sitedata import delete_demo_content
 
-    media = tmp_path_factory.mktemp("browser-demo-media")
+    media = demo_snapshot.copy_media(tmp_path_factory.mktemp("browser-demo-media"))
     with django_db_blocker.unblock():
-        with override_settings(MEDIA_ROOT=media):
-            call_command("load_demo", quiet=True)
+        demo_snapshot.restore()
         server = LiveServer("localhost:0")
         server._live_server_modified_settings.enable()  # ALLOWED_HOSTS
         try:

@@ -13,7 +13,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import LAUNCH_ARGS
 from tests.conftest import CHROMIUM
@@ -74,10 +73,11 @@ def _run(cli: Path, url: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_lighthouse_mobile_performance_on_the_busiest_pages(live_server, settings, tmp_path):
+def test_lighthouse_mobile_performance_on_the_busiest_pages(live_server, settings, tmp_path, demo_snapshot):
     cli = _lighthouse()
     settings.TUDOI_SERVE_MEDIA = True
-    call_command("load_demo", quiet=True)
+    demo_snapshot.restore()
+    settings.MEDIA_ROOT = demo_snapshot.copy_media(tmp_path / "media")
     scores = {}
     for path in PAGES:
         url = f"{live_server.url}{path}"
