@@ -24,6 +24,28 @@ def _required(name: str) -> bool:
     return os.environ.get(name, "") == "1"
 
 
+# The longest modules (a minute or half of one each) start first: pytest-xdist hands out whole modules in the order
+# they are collected, and a long one handed out last keeps one worker busy while the others wait.
+LONGEST_FIRST = (
+    "tests/browser/test_lighthouse.py",  # the first demo user: loads the demo snapshot (below) for every process
+    "tests/test_page_budgets.py",  # meanwhile the other process starts on modules with data of their own
+    "tests/test_api.py",
+    "tests/test_search.py",
+    "tests/test_renditions.py",
+    "tests/test_sitemap.py",
+    "tests/browser/test_exhibition.py",
+    "tests/browser/test_identity.py",
+    "tests/test_demo.py",
+    "tests/browser/test_pages.py",
+    "tests/test_admin.py",
+)
+
+
+def pytest_collection_modifyitems(session, config, items):
+    rank = {path: position for position, path in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
+
+
 def pytest_runtest_setup(item):
     if item.get_closest_marker("postgres"):
         from django.db import connection
@@ -101,20 +123,32 @@ def private_media(settings, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
-    """`load_demo` once per test process (it draws several hundred pictures: 10–40 s), its rows and pictures kept
-    (tests/sitedata.py DemoSnapshot) and the database emptied again; the fixtures below write it back in 0.3 s."""
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_id):
+    """`load_demo` once per run (it draws several hundred pictures: 10–40 s), its rows and pictures kept in the
+    run's temporary folder, which every pytest-xdist process shares (tests/sitedata.py DemoSnapshot), and the
+    database emptied again; the first process to need it loads it, the others wait for it and read it. The
+    fixtures below write it back in 0.3 s."""
+    import fcntl
+
     from django.core.management import call_command
     from django.test import override_settings
 
     from tests.sitedata import DemoSnapshot, delete_demo_content
 
-    media = tmp_path_factory.mktemp("demo-load-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
-        call_command("load_demo", quiet=True)
-        # the pictures copied before the rows go: deleting a row deletes its renditions
-        snapshot = DemoSnapshot.take(media, kept=tmp_path_factory.mktemp("demo-snapshot-media"))
-        delete_demo_content()
+    run = tmp_path_factory.getbasetemp()
+    shared = run.parent if worker_id != "master" else run
+    folder = shared / "demo-snapshot"
+    with open(shared / "demo-snapshot.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        snapshot = DemoSnapshot.read(folder)
+        if snapshot is None:
+            media = tmp_path_factory.mktemp("demo-load-media")
+            with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+                call_command("load_demo", quiet=True)
+                # the pictures copied before the rows go: deleting a row deletes its renditions
+                snapshot = DemoSnapshot.take(media, kept=folder / "media")
+                delete_demo_content()
+            snapshot.write(folder)
     return snapshot
 
 

@@ -1,6 +1,7 @@
 """A small published site built directly with the models, for page tests at several sizes; the demo's snapshot."""
 
 import io
+import pickle
 import shutil
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -10,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.apps import apps
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.management.color import no_style
 from django.db import connection, models, transaction
 from django.utils import translation
 from PIL import Image
@@ -170,6 +172,20 @@ class DemoSnapshot:
                     tables.append((model, rows))
         return cls(shutil.copytree(media, kept, dirs_exist_ok=True), tables)
 
+    def write(self, folder: Path) -> None:
+        """Keep the rows in `folder` (beside the pictures) for the other test processes of the run."""
+        tables = [(model._meta.label, rows) for model, rows in self.tables]
+        (folder / "rows.pickle").write_bytes(pickle.dumps(tables))
+
+    @classmethod
+    def read(cls, folder: Path) -> "DemoSnapshot | None":
+        """What `write()` kept in `folder`, if anything."""
+        try:
+            tables = pickle.loads((folder / "rows.pickle").read_bytes())
+        except FileNotFoundError:
+            return None
+        return cls(folder / "media", [(apps.get_model(label), rows) for label, rows in tables])
+
     def restore(self) -> None:
         """Write the rows back as they were, ids and timestamps included (no save(), no signals: the page cache of
         each test starts empty anyway), and let PostgreSQL's planner see the tables' sizes as `load_demo` does."""
@@ -182,6 +198,11 @@ class DemoSnapshot:
                     # raw: stored values as they are (auto_now would stamp the time of the copy)
                     models.QuerySet(model)._insert(objects[start : start + size], fields=fields, raw=True)
             if connection.vendor == "postgresql":
+                # ids were written as they are: the next ones follow them (another process may have loaded the demo)
+                statements = connection.ops.sequence_reset_sql(no_style(), [model for model, _rows in self.tables])
+                with connection.cursor() as cursor:
+                    for statement in statements:
+                        cursor.execute(statement)
                 refresh_statistics(*(model for model, _rows in self.tables))
 
     def copy_media(self, folder: Path) -> Path:
