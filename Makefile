@@ -8,7 +8,8 @@ PORT ?= 8000
 # The demo shows the site as it was on the first afternoon of the event.
 DEMO_NOW ?= 2026-01-10T15:30:00+07:00
 # pytest-xdist processes for `make test` (one per CPU; a test module stays in one process, so its shared data is
-# built once). TEST_WORKERS=0 runs everything in this process.
+# built once; modules are handed out in collection order, longest first: LONGEST_FIRST in tests/conftest.py).
+# TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
 
 .PHONY: run dev demo-data test bench screenshots check format install messages compile demo clean
@@ -57,7 +58,7 @@ dev: demo-data
 	DJANGO_DEBUG=1 TUDOI_DEMO=1 TUDOI_NOW=$(DEMO_NOW) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: compile
-	DJANGO_DEBUG=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS); rc=$$?; \
+	DJANGO_DEBUG=1 $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing." >&2; exit 1; fi; exit $$rc
 
 # `make bench`: requests per second of the busiest pages, uncached and cached, next to the same bytes served as a

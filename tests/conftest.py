@@ -25,7 +25,8 @@ def _required(name: str) -> bool:
 
 
 # The longest modules (a minute or half of one each) start first: pytest-xdist hands out whole modules in the order
-# they are collected, and a long one handed out last keeps one worker busy while the others wait.
+# they are collected (`make test` passes --no-loadscope-reorder: by default it starts with the modules of most
+# tests, and the one-test lighthouse module came last, keeping one process busy for a minute while the other waited).
 LONGEST_FIRST = (
     "tests/browser/test_lighthouse.py",  # the first demo user: loads the demo snapshot (below) for every process
     "tests/test_page_budgets.py",  # meanwhile the other process starts on modules with data of their own

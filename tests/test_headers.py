@@ -34,7 +34,7 @@ def test_pages_and_the_admin_turn_off_every_browser_feature_and_isolate_themselv
     assert {feature: permissions(response).get(feature) for feature in FEATURES_OFF} == dict.fromkeys(
         FEATURES_OFF, "()"
     )
-    assert "(self)" not in response["Permissions-Policy"]  # no check-in desk yet: the camera is off everywhere
+    assert "(self)" not in response["Permissions-Policy"]  # the camera only on the check-in desk (test_checkin)
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
