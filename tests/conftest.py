@@ -130,15 +130,18 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_i
     database emptied again; the first process to need it loads it, the others wait for it and read it. The
     fixtures below write it back in 0.3 s."""
     import fcntl
+    import pickle
 
     from django.core.management import call_command
     from django.test import override_settings
 
     from tests.sitedata import DemoSnapshot, delete_demo_content
+    from tudoi.demo import loader
 
     run = tmp_path_factory.getbasetemp()
     shared = run.parent if worker_id != "master" else run
     folder = shared / "demo-snapshot"
+    encoded = folder / "renditions.pickle"
     with open(shared / "demo-snapshot.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         snapshot = DemoSnapshot.read(folder)
@@ -150,6 +153,11 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_i
                 snapshot = DemoSnapshot.take(media, kept=folder / "media")
                 delete_demo_content()
             snapshot.write(folder)
+            encoded.write_bytes(pickle.dumps(loader._RENDITIONS))
+        else:
+            # The loader's memory of the renditions it encoded (the process that loaded the demo has it): the tests
+            # of `load_demo` itself then take as long in every process (10 s, not 40 s of encoding WebP).
+            loader._RENDITIONS.update(pickle.loads(encoded.read_bytes()))
     return snapshot
 
 
