@@ -25,7 +25,6 @@ from press.models import AccreditationRequest, AccreditationStatus
 # At most this many sessions on the front page; the link "all of the day's sessions" shows the rest.
 SESSIONS_SHOWN = 12
 CHANGES_SHOWN = 5
-HAS_CHECK_IN = any(f.name == "checked_in_at" for f in Registration._meta.get_fields())
 
 
 def changelist(model, **params) -> str:
@@ -69,7 +68,6 @@ class SessionsBlock:
     all_url: str
     all_label: object
     empty: object
-    show_present: bool = False
 
 
 @dataclass
@@ -122,9 +120,7 @@ def sessions_block(request, now: datetime) -> SessionsBlock:
         all_url, all_label = changelist(Session), _("All sessions")
         empty = _("No session to come.")
     rows = [session_row(request, session) for session in with_seat_figures(sessions)[:SESSIONS_SHOWN]]
-    return SessionsBlock(
-        title=title, rows=rows, all_url=all_url, all_label=all_label, empty=empty, show_present=HAS_CHECK_IN
-    )
+    return SessionsBlock(title=title, rows=rows, all_url=all_url, all_label=all_label, empty=empty)
 
 
 def with_seat_figures(sessions):
@@ -157,8 +153,7 @@ def session_row(request, session: Session) -> SessionRow:
     row.held = figure(session.held, "held")
     row.left = Figure(session.seats_left)
     row.waiting = figure(session.waiting, "waiting")
-    if HAS_CHECK_IN:
-        row.present = figure(getattr(session, "present", None), "present")
+    row.present = figure(session.present, "present")
     return row
 
 
