@@ -96,3 +96,33 @@ def admin_speaks(client, language: str):
     )
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
     return client
+
+
+def cold_process():
+    """What a newly started worker has: no cache of any kind (Django's caches, the content types, the page cache's
+    memory of recent pages). With the page cache off (TUDOI_PAGE_CACHE = False), a request then shows every query
+    that rendering the page takes."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import caches
+
+    from core import pagecache
+
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    ContentType.objects.clear_cache()
+    pagecache._recent.clear()
+
+
+def rendering_queries(client, path: str):
+    """(queries, response) of rendering `path` in a newly started process. The page cache is off: it answers a
+    repeated visit without any query, which says nothing about the page."""
+    from django.db import connection
+    from django.test import override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    with override_settings(TUDOI_PAGE_CACHE=False):
+        cold_process()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+    return len(captured), response

@@ -18,8 +18,6 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
-from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.test import Client, override_settings
 from PIL import Image
@@ -40,6 +38,7 @@ from events.models import (
 from exhibitions.models import Artist, Artwork, Exhibition, Region, Technique
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
 from press.models import CoverageLink, PressContact, PressRelease
+from tests.helpers import cold_process
 from tests.test_demo import DEMO_MODELS
 from tudoi.sitemaps import SUB_EVENTS
 
@@ -436,20 +435,6 @@ def site(_built, budget_media, settings, db, monkeypatch):
     return _built
 
 
-def cold_process(settings):
-    """What a newly started worker has: no cache of any kind."""
-    for alias in settings.CACHES:
-        caches[alias].clear()
-    ContentType.objects.clear_cache()
-    try:
-        from core import pagecache
-    except ImportError:
-        return
-    recent = getattr(pagecache, "_recent", None)
-    if recent is not None:
-        recent.clear()
-
-
 # Paths with {placeholders} filled from the built site; "{p}" is the language prefix.
 HTML_PAGES = [
     "{p}/",
@@ -517,7 +502,7 @@ def fill(path: str, site: dict, language: str = "vi", **more) -> str:
 
 
 def visit(client, path, settings, django_assert_max_num_queries):
-    cold_process(settings)
+    cold_process()
     with django_assert_max_num_queries(MAX_QUERIES):
         return client.get(path)
 
