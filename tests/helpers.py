@@ -115,8 +115,8 @@ def cold_process():
 
 
 def rendering_queries(client, path: str):
-    """(queries, response) of rendering `path` in a newly started process. The page cache is off: it answers a
-    repeated visit without any query, which says nothing about the page."""
+    """(queries, response) of rendering `path` in a newly started process; the page must answer 200. The page cache
+    is off: it answers a repeated visit without any query, which says nothing about the page."""
     from django.db import connection
     from django.test import override_settings
     from django.test.utils import CaptureQueriesContext
@@ -125,4 +125,5 @@ def rendering_queries(client, path: str):
         cold_process()
         with CaptureQueriesContext(connection) as captured:
             response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
     return len(captured), response

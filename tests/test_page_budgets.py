@@ -501,7 +501,7 @@ def fill(path: str, site: dict, language: str = "vi", **more) -> str:
     return path.format(p=f"/{language}", exhibition=EXHIBITION_SLUG, region=Region.values[0], **site, **more)
 
 
-def visit(client, path, settings, django_assert_max_num_queries):
+def visit(client, path, django_assert_max_num_queries):
     cold_process()
     with django_assert_max_num_queries(MAX_QUERIES):
         return client.get(path)
@@ -509,18 +509,18 @@ def visit(client, path, settings, django_assert_max_num_queries):
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 @pytest.mark.parametrize("path", HTML_PAGES)
-def test_html_page_is_small_and_cheap_on_a_cold_process(site, path, language, settings, django_assert_max_num_queries):
+def test_html_page_is_small_and_cheap_on_a_cold_process(site, path, language, django_assert_max_num_queries):
     path = fill(path, site, language)
 
-    response = visit(Client(), path, settings, django_assert_max_num_queries)
+    response = visit(Client(), path, django_assert_max_num_queries)
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     assert len(response.content) < MAX_HTML_BYTES, f"{len(response.content)} bytes at {site['scale']}x"
 
 
-def test_exhibition_menu_item_is_cheap_on_a_cold_process(site, settings, django_assert_max_num_queries):
-    response = visit(Client(), "/vi/exhibitions/", settings, django_assert_max_num_queries)
+def test_exhibition_menu_item_is_cheap_on_a_cold_process(site, django_assert_max_num_queries):
+    response = visit(Client(), "/vi/exhibitions/", django_assert_max_num_queries)
 
     assert response.status_code == 302  # one exhibition: straight to it
     assert response["Location"] == f"/vi/exhibitions/{EXHIBITION_SLUG}/"
@@ -528,40 +528,38 @@ def test_exhibition_menu_item_is_cheap_on_a_cold_process(site, settings, django_
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 @pytest.mark.parametrize("path", FEEDS)
-def test_calendar_schedule_or_feed_is_cheap_on_a_cold_process(
-    site, path, language, settings, django_assert_max_num_queries
-):
-    response = visit(Client(), fill(path, site, language), settings, django_assert_max_num_queries)
+def test_calendar_schedule_or_feed_is_cheap_on_a_cold_process(site, path, language, django_assert_max_num_queries):
+    response = visit(Client(), fill(path, site, language), django_assert_max_num_queries)
 
     assert response.status_code == 200
     assert response.content
 
 
-def test_api_is_cheap_on_a_cold_process(site, settings, django_assert_max_num_queries):
+def test_api_is_cheap_on_a_cold_process(site, django_assert_max_num_queries):
     from core import api
 
     paths = [fill(path, site) for path in API if "{resource}" not in path]
     paths += [fill(API[2], site, resource=resource.name) for resource in api.resources()]
     client = Client()
     for path in paths:
-        response = visit(client, path, settings, django_assert_max_num_queries)
+        response = visit(client, path, django_assert_max_num_queries)
         assert response.status_code == 200, path
 
 
-def test_sitemap_is_an_index_of_small_files_each_cheap(site, settings, django_assert_max_num_queries):
+def test_sitemap_is_an_index_of_small_files_each_cheap(site, django_assert_max_num_queries):
     client = Client()
-    index = visit(client, "/sitemap.xml", settings, django_assert_max_num_queries)
+    index = visit(client, "/sitemap.xml", django_assert_max_num_queries)
     assert index.status_code == 200
     assert b"<sitemapindex" in index.content
     sections = re.findall(r"<loc>https?://[^/<]+(/[^<]+)</loc>", index.content.decode())
     assert len(sections) >= 4  # one file per kind of page
     for path in ["/robots.txt", *sections]:
-        response = visit(client, path, settings, django_assert_max_num_queries)
+        response = visit(client, path, django_assert_max_num_queries)
         assert response.status_code == 200, path
         assert len(response.content) < 10 * 1024 * 1024, path  # the protocol's limit for one file
 
 
-def test_home_shows_a_fixed_number_of_highlights_and_sessions_in_its_json_ld(site, settings):
+def test_home_shows_a_fixed_number_of_highlights_and_sessions_in_its_json_ld(site):
     page = Client().get("/en/").content.decode()
 
     highlights = page.split('aria-labelledby="highlights-title"', 1)[1].split("</section>", 1)[0]
