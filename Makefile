@@ -14,12 +14,20 @@ TEST_WORKERS ?= auto
 
 .PHONY: run dev demo-data test bench screenshots check format install messages compile demo clean
 
+# The packages are installed by uv (pinned here; pip only installs uv): the same versions as pip would choose, in a
+# few seconds instead of twenty.
+UV_VERSION := 0.13.9
+# Python keeps the modules it compiles (.pyc in __pycache__, ignored by git), even where the environment says not
+# to: otherwise every test process compiles Django, the site and the pytest plugins again (pytest's assertion
+# rewriting alone: 6 s a process).
+unexport PYTHONDONTWRITEBYTECODE
+
 $(STAMP): pyproject.toml tools/requirements.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ").")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(BIN)/python tools/requirements.py dev > $(VENV)/requirements.txt
-	$(BIN)/python -m pip install --quiet -r $(VENV)/requirements.txt
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r $(VENV)/requirements.txt
 	touch $(STAMP)
 
 install: $(STAMP)

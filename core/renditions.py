@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
@@ -240,7 +241,7 @@ def _encode(image: Image.Image, fmt: str, icc_profile) -> bytes:
     else:
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if has_alpha else "RGB")
-        image.save(out, "WEBP", quality=QUALITY["webp"], **extra)
+        image.save(out, "WEBP", quality=QUALITY["webp"], method=settings.TUDOI_WEBP_EFFORT, **extra)
     return out.getvalue()
 
 

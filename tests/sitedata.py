@@ -1,6 +1,7 @@
 """A small published site built directly with the models, for page tests at several sizes; the demo's snapshot."""
 
 import io
+import os
 import pickle
 import shutil
 from dataclasses import dataclass
@@ -170,7 +171,7 @@ class DemoSnapshot:
                 rows = list(models.QuerySet(model).order_by("pk").values(*attnames))
                 if rows:
                     tables.append((model, rows))
-        return cls(shutil.copytree(media, kept, dirs_exist_ok=True), tables)
+        return cls(shutil.copytree(media, kept, dirs_exist_ok=True, copy_function=_link_or_copy), tables)
 
     def write(self, folder: Path) -> None:
         """Keep the rows in `folder` (beside the pictures) for the other test processes of the run."""
@@ -206,6 +207,15 @@ class DemoSnapshot:
                 refresh_statistics(*(model for model, _rows in self.tables))
 
     def copy_media(self, folder: Path) -> Path:
-        """The pictures in a folder of the caller's own (tests may replace or remove files)."""
-        shutil.copytree(self.media, folder, dirs_exist_ok=True)
+        """The pictures in a folder of the caller's own (tests may add, replace or remove files), as hard links to
+        the snapshot's: 0.04 s instead of 0.4 s for copying its 2,500 files for each module. Django's storage never
+        writes into a file that exists (it saves under a new name and deletes), so the snapshot's stay as drawn."""
+        shutil.copytree(self.media, folder, dirs_exist_ok=True, copy_function=_link_or_copy)
         return folder
+
+
+def _link_or_copy(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:  # another file system
+        shutil.copy2(source, destination)

@@ -273,6 +273,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TUDOI_IMAGE_MAX_BYTES = int(os.environ.get("TUDOI_IMAGE_MAX_BYTES", 15 * 1024 * 1024))
 TUDOI_IMAGE_MAX_PIXELS = int(os.environ.get("TUDOI_IMAGE_MAX_PIXELS", 40_000_000))
+# libwebp's effort for the WebP renditions (0–6, Pillow's default 4): higher, a little smaller files for more time
+# at each upload. The tests use 2 (tests/conftest.py): they check which copies exist and their sizes, not the last
+# bytes of compression.
+TUDOI_WEBP_EFFORT = 4
 
 # Background tasks (django-tasks, the backport of Django 6's framework). The database backend keeps the queue in
 # the site's own database, so SQLite and PostgreSQL both work and a task is queued in the same transaction as the
