@@ -140,15 +140,30 @@ DEMO_MODELS = (
 )
 
 
-def delete_demo_content() -> None:
-    """Remove what a committed `load_demo` wrote (fixtures that load it once for a module or a session)."""
-    for model in DEMO_MODELS:
-        model._base_manager.all().delete()
-
-
 # The demo, loaded once per test process and written back in a fraction of a second (tests/conftest.py)
 
 DEMO_APPS = frozenset({"exhibitors", "exhibitions", "events", "press"})
+
+
+def demo_tables() -> list[type[models.Model]]:
+    """The models of the content apps that `load_demo` fills, many-to-many tables included."""
+    return [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_label in DEMO_APPS and not model._meta.proxy
+    ]
+
+
+def delete_demo_content() -> None:
+    """Empty the content apps' tables: what a committed `load_demo` or `DemoSnapshot.restore()` wrote, and what
+    the tests of a module committed beside it. One DELETE a table, as `restore()` writes them back without save()
+    or signals: 0.03 s instead of 1 s and 900 queries for the deletions, cascades and file removals of
+    QuerySet.delete(). The foreign keys between these tables are checked at the commit, so the order does not
+    matter; no other table refers to them (tests/test_demo.py); the pictures stay in the caller's folder
+    and the page cache of each test starts empty anyway."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        for model in demo_tables():
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
 
 
 @dataclass
@@ -164,13 +179,12 @@ class DemoSnapshot:
         """The rows of the demo apps as they are now (call it right after `load_demo`), and a copy of `media` in
         the folder `kept`."""
         tables = []
-        for model in apps.get_models(include_auto_created=True):
-            if model._meta.app_label in DEMO_APPS and not model._meta.proxy:
-                # a plain QuerySet: modeltranslation's values() would fold title_vi and title_en into `title`
-                attnames = [field.attname for field in model._meta.concrete_fields]
-                rows = list(models.QuerySet(model).order_by("pk").values(*attnames))
-                if rows:
-                    tables.append((model, rows))
+        for model in demo_tables():
+            # a plain QuerySet: modeltranslation's values() would fold title_vi and title_en into `title`
+            attnames = [field.attname for field in model._meta.concrete_fields]
+            rows = list(models.QuerySet(model).order_by("pk").values(*attnames))
+            if rows:
+                tables.append((model, rows))
         return cls(shutil.copytree(media, kept, dirs_exist_ok=True, copy_function=_link_or_copy), tables)
 
     def write(self, folder: Path) -> None:

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 
 from core.models import Status
@@ -23,7 +24,7 @@ from events.models import Session, Speaker, Venue
 from exhibitions.models import Artist, Artwork
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
 from press.models import CoverageLink, MediaAsset, PressRelease
-from tests.sitedata import DEMO_MODELS, delete_demo_content
+from tests.sitedata import DEMO_APPS, DEMO_MODELS, delete_demo_content, demo_tables
 from tudoi.demo import loader
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -363,3 +364,20 @@ def test_the_docker_image_keeps_the_demo_data_files(settings):
     assert {"demo/units.csv", "demo/sessions.csv", "demo/works.csv", "demo/partners.json"} <= set(files)
     assert [name for name in files if any(p.fullmatch(name) for p in ignored)] == []
     assert pattern("tests").fullmatch("tests/test_demo.py") and pattern("**/*.pyc").fullmatch("demo/x.pyc")
+
+
+def test_no_table_outside_the_content_apps_refers_to_theirs():
+    """`delete_demo_content()` empties the content apps' tables with one DELETE each, after every module that
+    loads the demo: a foreign key from another app to them would fail at its commit (or need the cascades of
+    QuerySet.delete() again)."""
+    content = set(demo_tables())
+    outside = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models(include_auto_created=True)
+        if model not in content
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.related_model in content
+    ]
+
+    assert {model._meta.app_label for model in content} == DEMO_APPS
+    assert outside == []

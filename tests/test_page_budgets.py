@@ -39,7 +39,7 @@ from exhibitions.models import Artist, Artwork, Exhibition, Region, Technique
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
 from press.models import CoverageLink, PressContact, PressRelease
 from tests.helpers import cold_process
-from tests.test_demo import DEMO_MODELS
+from tests.sitedata import delete_demo_content, demo_tables
 from tudoi.sitemaps import SUB_EVENTS
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -52,8 +52,6 @@ SECTORS, VENUES, PARTNERS = 8, 5, 24
 DAYS = EVENT_DAYS
 EXHIBITION_SLUG = "chat-dia-phuong"
 DEMO_NOW = "2026-01-10T15:30:00+07:00"
-CLEANUP_ORDER = (SessionChange, Registration, *DEMO_MODELS)  # each model before the ones it protects
-M2M_FIELDS = [field for model in CLEANUP_ORDER for field in model._meta.many_to_many]
 
 
 def _png(size=(240, 180), colour="#9b1c1c") -> bytes:
@@ -384,7 +382,7 @@ def build(scale: int) -> dict:
     )
     # As after an import or load_demo (and autovacuum, soon after a bulk insert): without statistics PostgreSQL
     # takes the new tables for empty, and the directory's counts at 10x took 1.4 s instead of 4 ms (a nested loop).
-    refresh_statistics(*CLEANUP_ORDER, *(field.remote_field.through for field in M2M_FIELDS))
+    refresh_statistics(*demo_tables())
     return {
         "scale": scale,
         "sector": sectors[1].slug,
@@ -402,11 +400,6 @@ def build(scale: int) -> dict:
     }
 
 
-def _delete_everything():
-    for model in CLEANUP_ORDER:
-        model._base_manager.all().delete()
-
-
 @pytest.fixture(scope="module")
 def budget_media(tmp_path_factory):
     return tmp_path_factory.mktemp("budget-media")
@@ -415,15 +408,15 @@ def budget_media(tmp_path_factory):
 @pytest.fixture(scope="module", params=[1, 10], ids=["1x", "10x"])
 def _built(request, django_db_setup, django_db_blocker, budget_media):
     with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=budget_media):
-        _delete_everything()  # nothing left from another module's committed data
+        delete_demo_content()  # nothing left from another module's committed data
         try:
             site = build(request.param)
         except Exception:
-            _delete_everything()
+            delete_demo_content()
             raise
     yield site
     with django_db_blocker.unblock():
-        _delete_everything()
+        delete_demo_content()
 
 
 @pytest.fixture
