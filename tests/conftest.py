@@ -104,6 +104,9 @@ LONGEST_FIRST = (
 
 
 def pytest_collection_modifyitems(session, config, items):
+    missing = [path for path in LONGEST_FIRST if not (config.rootpath / path).is_file()]
+    if missing:
+        raise pytest.UsageError(f"LONGEST_FIRST in tests/conftest.py names modules that do not exist: {missing}")
     rank = {path: position for position, path in enumerate(LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
 
@@ -210,7 +213,7 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_i
             media = tmp_path_factory.mktemp("demo-load-media")
             with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
                 call_command("load_demo", quiet=True)
-                # the pictures copied before the rows go: deleting a row deletes its renditions
+                # the pictures kept (hard links) before the rows go
                 snapshot = DemoSnapshot.take(media, kept=folder / "media")
                 delete_demo_content()
             snapshot.write(folder)

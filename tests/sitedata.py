@@ -176,8 +176,8 @@ class DemoSnapshot:
 
     @classmethod
     def take(cls, media: Path, kept: Path) -> "DemoSnapshot":
-        """The rows of the demo apps as they are now (call it right after `load_demo`), and a copy of `media` in
-        the folder `kept`."""
+        """The rows of the demo apps as they are now (call it right after `load_demo`), and the files of `media`
+        in the folder `kept` (hard links: deleting them from `media` leaves these)."""
         tables = []
         for model in demo_tables():
             # a plain QuerySet: modeltranslation's values() would fold title_vi and title_en into `title`
