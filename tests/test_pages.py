@@ -155,9 +155,8 @@ def test_anonymous_pages_set_no_cookies(client, path):
 def test_pages_run_a_small_fixed_number_of_queries(client, path, scale):
     make_site(scale)
 
-    queries, response = rendering_queries(client, path)
+    queries = rendering_queries(client, path)[0]
 
-    assert response.status_code == 200
     assert queries <= (9 if path in ("/vi/", "/en/") else 4)
 
 
