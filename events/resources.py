@@ -245,7 +245,7 @@ class SessionResource(SheetResource):
         return Session._meta.verbose_name_plural
 
     def get_queryset(self):
-        return Session.objects.select_related("venue")
+        return Session.objects.select_related("venue").prefetch_related("sectors", "speakers", "host_units")
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}

@@ -657,6 +657,11 @@ class CreativeUnitResource(SheetResource):
     def get_display_name(cls):
         return CreativeUnit._meta.verbose_name_plural
 
+    def get_queryset(self):
+        # The units the file names are read in one go (CachedInstanceLoader) with what the comparison of each row
+        # with its unit reads: without these, two queries more per row.
+        return CreativeUnit.objects.select_related("primary_sector").prefetch_related("sectors")
+
 
 class ProductResource(SheetResource):
     code_example = "HN-001-P1"
@@ -692,3 +697,6 @@ class ProductResource(SheetResource):
     @classmethod
     def get_display_name(cls):
         return Product._meta.verbose_name_plural
+
+    def get_queryset(self):
+        return Product.objects.select_related("unit")

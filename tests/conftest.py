@@ -72,12 +72,14 @@ LONGEST_FIRST = (
     "tests/browser/test_lighthouse.py",  # 79: the first demo user: loads the demo snapshot (below) for every process
     "tests/test_page_budgets.py",  # 28: meanwhile the other process starts on data of its own
     "tests/test_sitemap.py",  # 25
+    # The other process's second module (pytest-xdist starts each process with two): one without the demo, so
+    # that it does not wait for the snapshot (6 s idle when it was test_demo).
+    "tests/test_admin.py",  # 19
     "tests/test_demo.py",  # 21
     "tests/test_renditions.py",  # 19
     "tests/browser/test_identity.py",  # 18
     "tests/test_search.py",  # 17
     "tests/browser/test_exhibition.py",  # 15
-    "tests/test_admin.py",  # 15
     "tests/browser/test_artwork_viewer.py",  # 14
     "tests/test_exhibition.py",  # 14
     "tests/browser/test_pages.py",  # 14

@@ -12,11 +12,15 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from import_export.tmp_storages import MediaStorage
 
 from core.models import Status
 from core.search import search
+from events.models import Session
+from events.resources import SessionResource
 from exhibitors import import_admin, import_files
 from exhibitors.import_admin import SAMPLES
 from exhibitors.models import CreativeUnit, Product, UnitKind
@@ -249,6 +253,26 @@ def test_importing_the_product_sample_twice_creates_the_products_once(staff_clie
     assert Product.objects.get(code="MAU-003-P1").status == Status.DRAFT
     assert Product.objects.get(code="MAU-004-P1").status == Status.DRAFT  # blank status: a draft
     assert CreativeUnit.objects.get(code="MAU-001").products.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("resource", "model", "per_row"),
+    [(CreativeUnitResource, CreativeUnit, 4), (ProductResource, Product, 2.5), (SessionResource, Session, 9)],
+)
+def test_checking_a_file_of_the_demo_reads_its_rows_relations_at_once(demo_content, resource, model, per_row):
+    """The preview of a file compares each row with the record as saved: the records of the file are read at once
+    with their sectors (units), unit (products) or sectors, speakers and hosts (sessions), not one query more per
+    relation and row (5.75, 3.35 and 9.65 queries a row before). What is left for each row is its own savepoint,
+    its checks and the comparison of its lists."""
+
+    def queries(rows: int) -> int:
+        data = resource().export(model.objects.order_by("pk")[:rows])
+        with CaptureQueriesContext(connection) as captured:
+            result = resource().import_data(data, dry_run=True)
+        assert not result.has_errors() and result.totals["skip"] == rows  # every row unchanged
+        return len(captured)
+
+    assert (queries(30) - queries(10)) / 20 <= per_row
 
 
 def test_the_xlsx_sample_imports_the_same_as_the_csv_sample(staff_client, sectors):
