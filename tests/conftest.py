@@ -136,6 +136,18 @@ def pytest_runtest_setup(item):
             pytest.skip(f"needs a browser: {missing}")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _renditions_encoded_once():
+    """Each process encodes a rendition of the same picture bytes once (core.renditions.remembering, as the demo
+    loader does): the factories and fixtures save the same few test pictures again and again (six works for each
+    test of tests/test_exhibition.py: 0.17 s a test). The files are still written for every test, and a test that
+    forbids image work patches `renditions.make` itself."""
+    from core.renditions import remembering
+
+    with remembering({}):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(settings, tmp_path, monkeypatch):
     """Plain static storage (no manifest in tests), media in a temporary folder, a fast hasher, a clean cache."""
@@ -207,7 +219,7 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_i
     run = tmp_path_factory.getbasetemp()
     shared = run.parent if worker_id != "master" else run
     folder = shared / "demo-snapshot"
-    encoded = folder / "renditions.pickle"
+    memory = folder / "memory.pickle"
     with open(shared / "demo-snapshot.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         snapshot = DemoSnapshot.read(folder)
@@ -219,11 +231,14 @@ def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory, worker_i
                 snapshot = DemoSnapshot.take(media, kept=folder / "media")
                 delete_demo_content()
             snapshot.write(folder)
-            encoded.write_bytes(pickle.dumps(loader._RENDITIONS))
+            memory.write_bytes(pickle.dumps((loader._RENDITIONS, loader._DRAWINGS)))
         else:
-            # The loader's memory of the renditions it encoded (the process that loaded the demo has it): the tests
-            # of `load_demo` itself then take as long in every process (10 s, not 40 s of encoding WebP).
-            loader._RENDITIONS.update(pickle.loads(encoded.read_bytes()))
+            # The loader's memory of the pictures it drew and the renditions it encoded (the process that loaded
+            # the demo has it): the tests of `load_demo` itself then take as long in every process (10 s, not 40 s
+            # of drawing and encoding).
+            renditions, drawings = pickle.loads(memory.read_bytes())
+            loader._RENDITIONS.update(renditions)
+            loader._DRAWINGS.update(drawings)
     return snapshot
 
 

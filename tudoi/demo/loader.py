@@ -124,9 +124,20 @@ def _both(prefix: str, record: dict) -> dict[str, str]:
     return {f"{prefix}_vi": record[f"{prefix}_vi"], f"{prefix}_en": record[f"{prefix}_en"]}
 
 
+# And the pictures themselves are drawn once per process (16 MB): by the function and its arguments.
+_DRAWINGS: dict[tuple[str, str], bytes] = {}
+
+
 def _later(function: Callable[..., bytes], *args) -> Callable[[], bytes]:
     """Defer drawing a picture until the loader knows it needs one."""
-    return lambda: function(*args)
+
+    def draw() -> bytes:
+        key = (function.__qualname__, repr(args))
+        if key not in _DRAWINGS:
+            _DRAWINGS[key] = function(*args)
+        return _DRAWINGS[key]
+
+    return draw
 
 
 # Through the organisers' imports
