@@ -19,10 +19,9 @@ from PIL import Image
 
 from core.models import Status
 from core.search import refresh_statistics
-from events.models import Session, SessionKind, Speaker, Venue
+from events.models import Session, SessionKind, Venue
 from exhibitions.models import Artist, Artwork, Exhibition
-from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
-from press.models import CoverageLink, MediaAsset, PressContact, PressRelease
+from exhibitors.models import CreativeUnit, Partner, PartnerRole, Sector, UnitKind
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 PUBLISHED = Status.PUBLISHED
@@ -119,25 +118,6 @@ def make_site(scale: int = 1, *, images: bool = True) -> dict:
     )
     Partner.objects.create(name_vi="Đối tác nháp", name_en="Draft partner", role=PartnerRole.SPONSOR)
     return {"sectors": sectors, "units": units, "sessions": sessions, "partners": partners, "venue": venue}
-
-
-# What `load_demo` writes, in an order in which each model is deleted before the ones it protects.
-DEMO_MODELS = (
-    Session,
-    Artwork,
-    Exhibition,
-    Artist,
-    Product,
-    CreativeUnit,
-    Sector,
-    Venue,
-    Speaker,
-    Partner,
-    PressRelease,
-    PressContact,
-    MediaAsset,
-    CoverageLink,
-)
 
 
 # The demo, loaded once per test process and written back in a fraction of a second (tests/conftest.py)

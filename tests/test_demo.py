@@ -24,7 +24,7 @@ from events.models import Session, Speaker, Venue
 from exhibitions.models import Artist, Artwork
 from exhibitors.models import CreativeUnit, Partner, PartnerRole, Product, Sector, UnitKind
 from press.models import CoverageLink, MediaAsset, PressRelease
-from tests.sitedata import DEMO_APPS, DEMO_MODELS, delete_demo_content, demo_tables
+from tests.sitedata import DEMO_APPS, delete_demo_content, demo_tables
 from tudoi.demo import loader
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -35,7 +35,7 @@ FICTIONAL_EN = "A fictional unit, for demonstration only."
 def _snapshot():
     """Every column of every demo row, and every many-to-many link, in a stable order."""
     rows = {}
-    for model in DEMO_MODELS:
+    for model in loader.MODELS:
         columns = [f.attname for f in model._meta.concrete_fields]
         rows[model._meta.label] = list(model._base_manager.order_by("pk").values_list(*columns))
         for m2m in model._meta.many_to_many:
@@ -71,7 +71,7 @@ def test_load_demo_counts(demo):
 
 
 def test_load_demo_rows_pass_model_validation(demo):
-    for model in DEMO_MODELS:
+    for model in loader.MODELS:
         for obj in model._base_manager.all():
             obj.full_clean()
 
